@@ -6,8 +6,7 @@ Error::Error(ErrorCode code, QString message, QString detail)
     : m_code(code)
     , m_message(std::move(message))
     , m_detail(std::move(detail))
-{
-}
+{}
 
 Error Error::withContext(const QString &context) const
 {

@@ -73,8 +73,8 @@ void Job::finish(const Result<QJsonObject> &result)
         setState(State::Succeeded);
     } else {
         m_error = result.error();
-        const bool cancelled = m_state == State::Cancelling
-                               || result.error().code() == ErrorCode::Cancelled;
+        const bool cancelled
+                = m_state == State::Cancelling || result.error().code() == ErrorCode::Cancelled;
         setState(cancelled ? State::Cancelled : State::Failed);
     }
     Q_EMIT finished();

@@ -9,8 +9,8 @@ namespace PgVault {
 // -1 means "unknown" for totals and ETA; percent is weighted by bytes where bytes are known.
 struct JobProgress
 {
-    QString phase;       // stable id: "preparing", "dumping", "verifying", ...
-    QString phaseLabel;  // translated, e.g. "Dumping “shop”"
+    QString phase;      // stable id: "preparing", "dumping", "verifying", ...
+    QString phaseLabel; // translated, e.g. "Dumping “shop”"
     qint64 bytesDone = 0;
     qint64 bytesTotal = -1;
     qint64 itemsDone = 0;

@@ -15,7 +15,8 @@ private Q_SLOTS:
         QVERIFY(good.ok());
         QCOMPARE(*good, 42);
 
-        Result<int> bad(Error(ErrorCode::NotFound, QStringLiteral("no such backup"), QStringLiteral("ENOENT")));
+        Result<int> bad(Error(ErrorCode::NotFound, QStringLiteral("no such backup"),
+                              QStringLiteral("ENOENT")));
         QVERIFY(!bad.ok());
         QCOMPARE(bad.error().code(), ErrorCode::NotFound);
 
@@ -27,12 +28,15 @@ private Q_SLOTS:
 
     void contextAndDetailAccumulate()
     {
-        const Error base(ErrorCode::DiskFull, QStringLiteral("no space left on /repo"), QStringLiteral("ENOSPC"));
-        const Error wrapped = base.withContext(QStringLiteral("Dumping shop")).withDetail(QStringLiteral("write()"));
+        const Error base(ErrorCode::DiskFull, QStringLiteral("no space left on /repo"),
+                         QStringLiteral("ENOSPC"));
+        const Error wrapped = base.withContext(QStringLiteral("Dumping shop"))
+                                      .withDetail(QStringLiteral("write()"));
         QCOMPARE(wrapped.message(), QStringLiteral("Dumping shop: no space left on /repo"));
         QCOMPARE(wrapped.detail(), QStringLiteral("ENOSPC\nwrite()"));
         QCOMPARE(wrapped.code(), ErrorCode::DiskFull);
-        QCOMPARE(wrapped.toString(), QStringLiteral("Dumping shop: no space left on /repo\nENOSPC\nwrite()"));
+        QCOMPARE(wrapped.toString(),
+                 QStringLiteral("Dumping shop: no space left on /repo\nENOSPC\nwrite()"));
         QCOMPARE(Error::codeName(ErrorCode::DiskFull), QStringLiteral("disk-full"));
     }
 };

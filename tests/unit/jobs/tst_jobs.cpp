@@ -13,7 +13,8 @@ using namespace PgVault;
 
 namespace {
 
-// A job whose worker copies `total` bytes in chunks, optionally failing or blocking until cancelled.
+// A job whose worker copies `total` bytes in chunks, optionally failing or blocking until
+// cancelled.
 class CountingJob : public ThreadedJob
 {
 public:
@@ -54,7 +55,8 @@ protected:
             QThread::msleep(1);
         }
         if (m_mode == Mode::Fail)
-            return Error(ErrorCode::DiskFull, QStringLiteral("no space left on /x"), QStringLiteral("ENOSPC"));
+            return Error(ErrorCode::DiskFull, QStringLiteral("no space left on /x"),
+                         QStringLiteral("ENOSPC"));
         return QJsonObject{{QStringLiteral("counted"), m_total}};
     }
 
@@ -177,7 +179,7 @@ private Q_SLOTS:
         QCOMPARE(rate.bytesPerSecond(), 100.0);
         QCOMPARE(rate.etaSeconds(200, 1000), 8);
         QCOMPARE(rate.etaSeconds(200, -1), -1); // unknown total
-        rate.sample(1200, 3000); // a burst moves the average only partly
+        rate.sample(1200, 3000);                // a burst moves the average only partly
         QVERIFY(rate.bytesPerSecond() > 100.0 && rate.bytesPerSecond() < 1000.0);
     }
 
