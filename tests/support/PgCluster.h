@@ -38,25 +38,44 @@ public:
     PgCluster(const PgCluster &) = delete;
     PgCluster &operator=(const PgCluster &) = delete;
 
-    // Majors whose server binaries were found (PGVAULT_PG_BINDIRS, /usr/lib/postgresql/*/bin).
+    // Majors whose server binaries were found (PGVAULT_PG_BINDIRS, /usr/lib/postgresql/*/bin,
+    // the npm cache of tools/install-postgres-majors.sh).
     static QList<int> availableMajors();
     // Bin directory holding initdb/pg_ctl/postgres of a major; empty when not installed.
     static QString binDir(int major);
     // The major tests should use: PGVAULT_TEST_PG_MAJOR, else 15.
     static int defaultMajor();
+    // The operating-system user the servers run as: "pgvault-test" when this process is root,
+    // else the current user.
+    static QString serverUser();
+    // When this process is root, gives path (recursively) to serverUser(), e.g. a directory the
+    // server's archive_command writes to. A no-op otherwise.
+    static Status grantToServerUser(const QString &path);
+    // Stops servers and removes directories left behind by test processes that died (crash,
+    // ctest timeout). Runs once per process before the first start(); returns how many it removed.
+    static int sweepLeftovers();
 
     Status start();
     Status stop();
     Status restart();
+    // pg_ctl reload: applies setSetting() changes that need no restart.
+    Status reload();
+    // SIGKILL to the postmaster (a crash); returns once it and its children are gone.
     void kill9();
     bool isRunning() const;
 
     int major() const;
+    // Full server version, e.g. "18.4"; empty when the major is not installed.
+    QString version() const;
     QString binDir() const;
     QString dataDir() const;
     QString socketDir() const;
+    // A private directory removed with the cluster, owned by serverUser() (for archives, dumps).
+    QString scratchDir() const;
     int port() const;
     QString superuser() const;
+    // The postmaster's pid from postmaster.pid; 0 when there is none.
+    qint64 postmasterPid() const;
     // "host=<socketDir> port=<port> dbname=<db> user=<user>"; host=127.0.0.1 when tcp and asked.
     QString conninfo(const QString &dbname = QStringLiteral("postgres"),
                      const QString &user = {}, bool overTcp = false) const;
@@ -69,7 +88,7 @@ public:
     Result<QString> scalar(const QString &sql,
                            const QString &dbname = QStringLiteral("postgres")) const;
 
-    // Appends to postgresql.auto.conf-like include (takes effect on restart/reload).
+    // Appends "name = 'value'" to postgresql.conf (takes effect on restart/reload).
     Status setSetting(const QString &name, const QString &value);
 
     QString serverLog() const;

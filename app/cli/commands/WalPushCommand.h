@@ -1,0 +1,23 @@
+#pragma once
+
+#include "framework/Command.h"
+
+namespace PgVault::Cli {
+
+// wal-push PATH: archive_command = 'pgvault-cli --repo R wal-push %p'. The work is
+// PgVault::WalPush (core/wal); this only finds the repository and maps the outcome to 0/1.
+class WalPushCommand : public Command
+{
+public:
+    QString name() const override;
+    QString summary() const override;
+    QString description() const override;
+    QList<Argument> arguments() const override;
+    Status parse(const Parsed &parsed) override;
+    CommandStatus run(CommandContext &context) override;
+
+private:
+    QString m_path;
+};
+
+} // namespace PgVault::Cli

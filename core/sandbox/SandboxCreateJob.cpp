@@ -1,0 +1,18 @@
+#include "SandboxCreateJob.h"
+
+#include "SandboxCreator.h"
+
+namespace PgVault {
+
+SandboxCreateJob::SandboxCreateJob(SandboxCreateOptions options, QObject *parent)
+    : ThreadedJob(QStringLiteral("sandbox-create"), tr("Create the sandbox server"), parent)
+    , m_options(std::move(options))
+{}
+
+Result<QJsonObject> SandboxCreateJob::work(JobContext &context)
+{
+    SandboxCreator creator(m_options, context);
+    return creator.run();
+}
+
+} // namespace PgVault

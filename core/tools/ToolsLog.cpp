@@ -1,0 +1,7 @@
+#include "ToolsLog.h"
+
+namespace PgVault {
+
+Q_LOGGING_CATEGORY(lcTools, "pgvault.tools", QtInfoMsg)
+
+} // namespace PgVault
