@@ -104,19 +104,11 @@ void AsyncConnector::poll()
         return;
     stopWatching();
     switch (PQconnectPoll(d->conn.get())) {
-    case PGRES_POLLING_OK:
-        succeed();
-        return;
-    case PGRES_POLLING_FAILED:
-        fail(PgErrors::connectFailed(d->conn.get(), d->info));
-        return;
-    case PGRES_POLLING_READING:
-        watchSocket(true);
-        return;
+    case PGRES_POLLING_OK: succeed(); return;
+    case PGRES_POLLING_FAILED: fail(PgErrors::connectFailed(d->conn.get(), d->info)); return;
+    case PGRES_POLLING_READING: watchSocket(true); return;
     case PGRES_POLLING_WRITING:
-    case PGRES_POLLING_ACTIVE:
-        watchSocket(false);
-        return;
+    case PGRES_POLLING_ACTIVE: watchSocket(false); return;
     }
 }
 
@@ -129,9 +121,8 @@ void AsyncConnector::watchSocket(bool forReading)
         fail(PgErrors::connectFailed(d->conn.get(), d->info));
         return;
     }
-    auto *notifier = new QSocketNotifier(qintptr(fd),
-                                         forReading ? QSocketNotifier::Read : QSocketNotifier::Write,
-                                         this);
+    auto *notifier = new QSocketNotifier(
+            qintptr(fd), forReading ? QSocketNotifier::Read : QSocketNotifier::Write, this);
     connect(notifier, &QSocketNotifier::activated, this, &AsyncConnector::poll);
     if (forReading)
         d->readNotifier = notifier;
@@ -156,8 +147,8 @@ void AsyncConnector::onTimeout()
     if (!d->running)
         return;
     const QString where = address();
-    qCInfo(lcConnection).noquote() << "connect to" << where << "timed out after"
-                                   << d->timeoutSeconds << "s";
+    qCInfo(lcConnection).noquote()
+            << "connect to" << where << "timed out after" << d->timeoutSeconds << "s";
     stopWatching();
     d->conn.reset();
     fail(PgErrors::connectTimedOut(where, d->timeoutSeconds));

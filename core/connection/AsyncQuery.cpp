@@ -95,8 +95,8 @@ void AsyncQuery::start(const QString &sql, const QVariantList &params, int timeo
         sent = PQsendQuery(conn, query.constData());
     } else {
         const QueryParams values(params);
-        sent = PQsendQueryParams(conn, query.constData(), values.count(), nullptr,
-                                 values.values(), nullptr, nullptr, 0);
+        sent = PQsendQueryParams(conn, query.constData(), values.count(), nullptr, values.values(),
+                                 nullptr, nullptr, 0);
     }
     if (!sent) {
         PQsetnonblocking(conn, 0);
@@ -194,9 +194,7 @@ void AsyncQuery::collectResults()
         switch (PQresultStatus(result.get())) {
         case PGRES_TUPLES_OK:
         case PGRES_COMMAND_OK:
-        case PGRES_EMPTY_QUERY:
-            d->lastResult = std::move(result);
-            break;
+        case PGRES_EMPTY_QUERY: d->lastResult = std::move(result); break;
         case PGRES_COPY_IN:
         case PGRES_COPY_OUT:
         case PGRES_COPY_BOTH:
@@ -208,7 +206,8 @@ void AsyncQuery::collectResults()
             if (!d->firstError) {
                 Error error = PgErrors::queryFailed(result.get(), conn, d->cancelRequested);
                 if (d->timedOut && error.code() == ErrorCode::Cancelled)
-                    error = PgErrors::queryTimedOut(conn, d->timeoutMs / 1000).withDetail(error.detail());
+                    error = PgErrors::queryTimedOut(conn, d->timeoutMs / 1000)
+                                    .withDetail(error.detail());
                 d->firstError = error;
             }
             break;
@@ -228,8 +227,8 @@ void AsyncQuery::onCancelGraceExpired()
 {
     if (!m_running)
         return;
-    qCWarning(lcConnection).noquote() << "server" << address()
-                                      << "did not end the cancelled query; giving up waiting";
+    qCWarning(lcConnection).noquote()
+            << "server" << address() << "did not end the cancelled query; giving up waiting";
     PGconn *conn = handle();
     finish(d->timedOut ? PgErrors::queryTimedOut(conn, d->timeoutMs / 1000)
                        : PgErrors::queryCancelled(conn));
@@ -247,8 +246,8 @@ void AsyncQuery::sendCancelRequest()
     auto future = QtConcurrent::run([request] {
         char errbuf[256] = {};
         if (PQcancel(request.get(), errbuf, int(sizeof errbuf)) != 1) {
-            qCWarning(lcConnection).noquote() << "could not send a cancel request:"
-                                              << QString::fromUtf8(errbuf);
+            qCWarning(lcConnection).noquote()
+                    << "could not send a cancel request:" << QString::fromUtf8(errbuf);
         }
     });
     Q_UNUSED(future)

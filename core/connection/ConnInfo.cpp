@@ -82,14 +82,14 @@ Result<ConnInfo> ConnInfo::parse(const QString &conninfoOrUri)
     char *errmsg = nullptr;
     const PgOptionsPtr parsed(PQconninfoParse(utf8.constData(), &errmsg));
     if (!parsed) {
-        const QString why = errmsg ? QString::fromUtf8(errmsg).trimmed()
-                                   : QStringLiteral("out of memory");
+        const QString why
+                = errmsg ? QString::fromUtf8(errmsg).trimmed() : QStringLiteral("out of memory");
         if (errmsg)
             PQfreemem(errmsg);
-        return Error(ErrorCode::InvalidInput,
-                     Tr::tr("This is not a valid connection string or postgresql:// URI: %1")
-                             .arg(why),
-                     why);
+        return Error(
+                ErrorCode::InvalidInput,
+                Tr::tr("This is not a valid connection string or postgresql:// URI: %1").arg(why),
+                why);
     }
 
     ConnInfo info;
@@ -209,8 +209,8 @@ QString ConnInfo::displayAddress() const
         hostList = defaultHost();
 
     const QStringList hosts = hostList.split(QLatin1Char(','));
-    const QStringList ports = port().isEmpty() ? QStringList{defaultPort()}
-                                               : port().split(QLatin1Char(','));
+    const QStringList ports
+            = port().isEmpty() ? QStringList{defaultPort()} : port().split(QLatin1Char(','));
     QStringList shown;
     for (qsizetype i = 0; i < hosts.size(); ++i) {
         QString h = hosts.at(i).trimmed();

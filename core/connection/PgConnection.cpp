@@ -40,8 +40,7 @@ struct PgConnection::Private
 PgConnection::PgConnection() = default;
 PgConnection::PgConnection(std::unique_ptr<Private> priv)
     : d(std::move(priv))
-{
-}
+{}
 PgConnection::PgConnection(PgConnection &&other) noexcept = default;
 PgConnection &PgConnection::operator=(PgConnection &&other) noexcept = default;
 PgConnection::~PgConnection() = default;
@@ -70,8 +69,8 @@ Result<PgConnection> PgConnection::connect(const ConnInfo &info,
 
     const int timeoutSeconds = info.connectTimeoutSeconds();
     const QDeadlineTimer deadline = timeoutSeconds > 0
-            ? QDeadlineTimer(qint64(timeoutSeconds) * 1000)
-            : QDeadlineTimer(QDeadlineTimer::Forever);
+                                            ? QDeadlineTimer(qint64(timeoutSeconds) * 1000)
+                                            : QDeadlineTimer(QDeadlineTimer::Forever);
 
     // libpq: before the first PQconnectPoll, behave as if it returned PGRES_POLLING_WRITING.
     PostgresPollingStatusType status = PGRES_POLLING_WRITING;
@@ -90,7 +89,8 @@ Result<PgConnection> PgConnection::connect(const ConnInfo &info,
             return PgErrors::connectFailed(conn.get(), info);
         pfd.events = status == PGRES_POLLING_READING ? POLLIN : POLLOUT;
         const qint64 remaining = deadline.remainingTime();
-        const int slice = remaining < 0 ? PollSliceMs : int(std::min<qint64>(remaining, PollSliceMs));
+        const int slice
+                = remaining < 0 ? PollSliceMs : int(std::min<qint64>(remaining, PollSliceMs));
         const int ready = ::poll(&pfd, 1, slice);
         if (ready < 0 && errno != EINTR) {
             return Error(ErrorCode::ConnectionFailed,
@@ -146,16 +146,14 @@ Result<QueryResult> PgConnection::exec(const QString &sql, const QVariantList &p
     switch (status) {
     case PGRES_TUPLES_OK:
     case PGRES_COMMAND_OK:
-    case PGRES_EMPTY_QUERY:
-        return QueryResult::fromPgResult(result.get());
+    case PGRES_EMPTY_QUERY: return QueryResult::fromPgResult(result.get());
     case PGRES_COPY_IN:
     case PGRES_COPY_OUT:
     case PGRES_COPY_BOTH:
         return Error(ErrorCode::Internal,
                      Tr::tr("A COPY statement cannot be run through exec() on %1.").arg(address()),
                      sql.left(200));
-    default:
-        return PgErrors::queryFailed(result.get(), d->conn.get(), d->cancelRequested.load());
+    default: return PgErrors::queryFailed(result.get(), d->conn.get(), d->cancelRequested.load());
     }
 }
 
@@ -180,8 +178,8 @@ bool PgConnection::cancel() const
     char errbuf[256] = {};
     const bool sent = PQcancel(d->cancel.get(), errbuf, int(sizeof errbuf)) == 1;
     if (!sent) {
-        qCWarning(lcConnection).noquote() << "could not send a cancel request:"
-                                          << QString::fromUtf8(errbuf);
+        qCWarning(lcConnection).noquote()
+                << "could not send a cancel request:" << QString::fromUtf8(errbuf);
     }
     return sent;
 }
@@ -193,7 +191,8 @@ Result<QString> PgConnection::escapeIdentifier(const QString &identifier) const
     const QByteArray utf8 = identifier.toUtf8();
     char *escaped = PQescapeIdentifier(d->conn.get(), utf8.constData(), size_t(utf8.size()));
     if (!escaped) {
-        return Error(ErrorCode::InvalidInput, Tr::tr("“%1” cannot be used as a name.").arg(identifier),
+        return Error(ErrorCode::InvalidInput,
+                     Tr::tr("“%1” cannot be used as a name.").arg(identifier),
                      QString::fromUtf8(PQerrorMessage(d->conn.get())).trimmed());
     }
     const QString out = QString::fromUtf8(escaped);

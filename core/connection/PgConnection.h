@@ -65,14 +65,15 @@ public:
     Result<QString> escapeLiteral(const QString &literal) const;
 
     // What libpq reports for the open connection.
-    QString host() const;          // host name, address or socket directory actually used
+    QString host() const; // host name, address or socket directory actually used
     int port() const;
     QString database() const;
     QString user() const;
-    QString address() const;       // "host:port" for messages
-    int serverVersionNum() const;  // e.g. 150020
-    QString serverVersion() const; // server_version parameter, e.g. "15.20 (Debian 15.20-0+deb12u1)"
-    bool usedPassword() const;     // PQconnectionUsedPassword
+    QString address() const;      // "host:port" for messages
+    int serverVersionNum() const; // e.g. 150020
+    QString serverVersion()
+            const;             // server_version parameter, e.g. "15.20 (Debian 15.20-0+deb12u1)"
+    bool usedPassword() const; // PQconnectionUsedPassword
     // The ConnInfo it was opened with (without any password handed to connect()).
     const ConnInfo &connInfo() const;
 

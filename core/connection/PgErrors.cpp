@@ -135,10 +135,10 @@ Error PgErrors::queryFailed(const pg_result *result, pg_conn *conn, bool cancelR
         primary = essentialMessage(full);
     if (sqlState.isEmpty()) {
         // libpq made this result itself: the connection broke or the protocol failed.
-        return Error(ErrorCode::ConnectionFailed,
-                     Tr::tr("Lost the connection to %1 (database “%2”): %3")
-                             .arg(where, db, primary),
-                     full);
+        return Error(
+                ErrorCode::ConnectionFailed,
+                Tr::tr("Lost the connection to %1 (database “%2”): %3").arg(where, db, primary),
+                full);
     }
     const ErrorCode code = codeForSqlState(sqlState, cancelRequested);
     QString message;
@@ -165,8 +165,7 @@ Error PgErrors::connectTimedOut(const QString &address, int seconds)
 
 Error PgErrors::connectCancelled(const QString &address)
 {
-    return Error(ErrorCode::Cancelled,
-                 Tr::tr("Connecting to %1 was cancelled.").arg(address));
+    return Error(ErrorCode::Cancelled, Tr::tr("Connecting to %1 was cancelled.").arg(address));
 }
 
 Error PgErrors::queryCancelled(pg_conn *conn)

@@ -11,14 +11,16 @@ QueryParams::QueryParams(const QVariantList &params)
     for (const QVariant &param : params) {
         // Qt 6's isNull() is false for a QVariant holding a null QString; we count that as NULL
         // too, as QueryResult does.
-        const bool null = !param.isValid() || param.isNull()
-                || (param.typeId() == QMetaType::QString && param.toString().isNull())
-                || (param.typeId() == QMetaType::QByteArray && param.toByteArray().isNull());
+        const bool null
+                = !param.isValid() || param.isNull()
+                  || (param.typeId() == QMetaType::QString && param.toString().isNull())
+                  || (param.typeId() == QMetaType::QByteArray && param.toByteArray().isNull());
         isNull.push_back(null);
         if (null) {
             m_storage.append(QByteArray());
         } else if (param.typeId() == QMetaType::Bool) {
-            m_storage.append(param.toBool() ? QByteArrayLiteral("true") : QByteArrayLiteral("false"));
+            m_storage.append(param.toBool() ? QByteArrayLiteral("true")
+                                            : QByteArrayLiteral("false"));
         } else if (param.typeId() == QMetaType::QByteArray) {
             m_storage.append(param.toByteArray());
         } else if (param.typeId() == QMetaType::QDateTime) {

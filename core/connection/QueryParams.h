@@ -8,8 +8,9 @@
 namespace PgVault {
 
 // Internal to core/connection: text-format parameter arrays for PQexecParams/PQsendQueryParams.
-// Invalid QVariants, nullptr and null QStrings/QByteArrays become SQL NULL, bools true/false, QByteArray is sent as is,
-// date-times in ISO 8601 with their offset, anything else QVariant::toString().
+// Invalid QVariants, nullptr and null QStrings/QByteArrays become SQL NULL, bools true/false,
+// QByteArray is sent as is, date-times in ISO 8601 with their offset, anything else
+// QVariant::toString().
 class QueryParams
 {
 public:

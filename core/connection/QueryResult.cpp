@@ -22,7 +22,8 @@ QueryResult QueryResult::fromPgResult(const pg_result *result)
             if (PQgetisnull(result, r, c)) {
                 values.append(QString());
             } else {
-                QString text = QString::fromUtf8(PQgetvalue(result, r, c), PQgetlength(result, r, c));
+                QString text
+                        = QString::fromUtf8(PQgetvalue(result, r, c), PQgetlength(result, r, c));
                 // fromUtf8 may return a null string for empty input; keep "empty" apart from NULL.
                 if (text.isNull())
                     text = QStringLiteral("");

@@ -22,14 +22,15 @@ void checkReplication(const ServerFacts &f, QList<ServerWarning> &out)
 {
     if (f.canReplicate())
         return;
-    out.append({QStringLiteral("no-replication-privilege"), ServerWarning::Severity::Warning,
-                Tr::tr("The user “%1” lacks the REPLICATION privilege: physical base backups "
-                       "and WAL streaming are not possible; logical dumps still work.")
-                        .arg(f.currentUser),
-                Tr::tr("A superuser can grant it with the SQL below (and pg_hba.conf needs a "
-                       "line for the “replication” database)."),
-                QStringLiteral("ALTER ROLE %1 REPLICATION;").arg(Sql::quoteIdentifier(f.currentUser)),
-                false});
+    out.append(
+            {QStringLiteral("no-replication-privilege"), ServerWarning::Severity::Warning,
+             Tr::tr("The user “%1” lacks the REPLICATION privilege: physical base backups "
+                    "and WAL streaming are not possible; logical dumps still work.")
+                     .arg(f.currentUser),
+             Tr::tr("A superuser can grant it with the SQL below (and pg_hba.conf needs a "
+                    "line for the “replication” database)."),
+             QStringLiteral("ALTER ROLE %1 REPLICATION;").arg(Sql::quoteIdentifier(f.currentUser)),
+             false});
 }
 
 void checkWalLevel(const ServerFacts &f, QList<ServerWarning> &out)
@@ -146,13 +147,19 @@ void checkClientTools(const ServerFacts &f, QList<ServerWarning> &out)
         if (tool.found())
             continue;
         const bool dumpTool = !tool.exactMajor;
-        const QString blocks = dumpTool
-                ? Tr::tr("Dumps and dump restores of this server are not possible.")
-                : Tr::tr("Point-in-time restores and test restores of this server are not "
-                         "possible here.");
+        const QString blocks
+                = dumpTool
+                          ? Tr::tr("Dumps and dump restores of this server are not possible.")
+                          : Tr::tr(
+                                  "Point-in-time restores and test restores of this server are not "
+                                  "possible here.");
         const QString what = tool.exactMajor
-                ? Tr::tr("%1 of PostgreSQL %2 is not installed.").arg(tool.name).arg(f.major)
-                : Tr::tr("%1 of PostgreSQL %2 or newer is not installed.").arg(tool.name).arg(f.major);
+                                     ? Tr::tr("%1 of PostgreSQL %2 is not installed.")
+                                               .arg(tool.name)
+                                               .arg(f.major)
+                                     : Tr::tr("%1 of PostgreSQL %2 or newer is not installed.")
+                                               .arg(tool.name)
+                                               .arg(f.major);
         out.append({QStringLiteral("client-tool-missing:") + tool.name,
                     dumpTool ? ServerWarning::Severity::Warning : ServerWarning::Severity::Info,
                     what + QLatin1Char(' ') + blocks,

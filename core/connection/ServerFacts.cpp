@@ -16,13 +16,14 @@ QString ServerFacts::systemIdentifierText() const
 
 bool ServerFacts::archivingEnabled() const
 {
-    return archiveMode && (*archiveMode == QLatin1String("on") || *archiveMode == QLatin1String("always"));
+    return archiveMode
+           && (*archiveMode == QLatin1String("on") || *archiveMode == QLatin1String("always"));
 }
 
 bool ServerFacts::archiveCommandConfigured() const
 {
     const bool command = archiveCommand && !archiveCommand->isEmpty()
-            && *archiveCommand != QLatin1String("(disabled)");
+                         && *archiveCommand != QLatin1String("(disabled)");
     const bool library = archiveLibrary && !archiveLibrary->isEmpty();
     return command || library;
 }

@@ -78,10 +78,10 @@ struct ServerFacts
     std::optional<int> maxReplicationSlots;
     std::optional<int> replicationSlotsUsed;
     std::optional<bool> dataChecksums;
-    std::optional<int> blockSize;           // bytes (8192)
-    std::optional<qint64> segmentSize;      // relation segment size in bytes (1 GiB)
-    std::optional<qint64> walSegmentSize;   // bytes (16 MiB)
-    std::optional<int> walBlockSize;        // bytes
+    std::optional<int> blockSize;         // bytes (8192)
+    std::optional<qint64> segmentSize;    // relation segment size in bytes (1 GiB)
+    std::optional<qint64> walSegmentSize; // bytes (16 MiB)
+    std::optional<int> walBlockSize;      // bytes
     // Raw pg_settings values that were read: name -> setting (with unit, if any, appended).
     QMap<QString, QString> settings;
 
@@ -95,7 +95,7 @@ struct ServerFacts
     // Things that could not be determined, and why (translated).
     QStringList notes;
 
-    bool archivingEnabled() const;        // archive_mode on/always
+    bool archivingEnabled() const;         // archive_mode on/always
     bool archiveCommandConfigured() const; // a non-empty archive_command or archive_library
 };
 

@@ -14,7 +14,7 @@ namespace {
 bool isTrue(const QString &value)
 {
     return value == QLatin1String("t") || value == QLatin1String("true")
-            || value == QLatin1String("on");
+           || value == QLatin1String("on");
 }
 
 std::optional<int> toInt(const QString &value)
@@ -38,12 +38,18 @@ QDateTime fromEpoch(const QString &seconds)
 const QStringList &settingNames()
 {
     static const QStringList names = {
-            QStringLiteral("data_directory"),   QStringLiteral("wal_level"),
-            QStringLiteral("archive_mode"),     QStringLiteral("archive_command"),
-            QStringLiteral("archive_library"),  QStringLiteral("max_wal_senders"),
-            QStringLiteral("max_replication_slots"), QStringLiteral("data_checksums"),
-            QStringLiteral("block_size"),       QStringLiteral("segment_size"),
-            QStringLiteral("wal_segment_size"), QStringLiteral("wal_block_size"),
+            QStringLiteral("data_directory"),
+            QStringLiteral("wal_level"),
+            QStringLiteral("archive_mode"),
+            QStringLiteral("archive_command"),
+            QStringLiteral("archive_library"),
+            QStringLiteral("max_wal_senders"),
+            QStringLiteral("max_replication_slots"),
+            QStringLiteral("data_checksums"),
+            QStringLiteral("block_size"),
+            QStringLiteral("segment_size"),
+            QStringLiteral("wal_segment_size"),
+            QStringLiteral("wal_block_size"),
     };
     return names;
 }
@@ -54,8 +60,7 @@ void applyBasics(const QueryResult &r, ServerFacts &f)
         return;
     f.serverVersion = r.value(0, QStringLiteral("server_version"));
     f.serverVersionNum = r.value(0, QStringLiteral("server_version_num")).toInt();
-    f.major = f.serverVersionNum >= 100000 ? f.serverVersionNum / 10000
-                                           : f.serverVersionNum / 100;
+    f.major = f.serverVersionNum >= 100000 ? f.serverVersionNum / 10000 : f.serverVersionNum / 100;
     f.currentUser = r.value(0, QStringLiteral("role_name"));
     f.isSuperuser = isTrue(r.value(0, QStringLiteral("rolsuper")));
     f.hasReplication = isTrue(r.value(0, QStringLiteral("rolreplication")));
@@ -225,32 +230,32 @@ bool ServerFactsQueries::isLocalHost(const QString &host)
         return true; // unix socket directory (or abstract socket)
     const QString h = host.toLower();
     return h == QLatin1String("localhost") || h == QLatin1String("127.0.0.1")
-            || h == QLatin1String("::1") || h == QLatin1String("[::1]");
+           || h == QLatin1String("::1") || h == QLatin1String("[::1]");
 }
 
 void ServerFactsQueries::assessLocality(ServerFacts &facts)
 {
     facts.dataDirectoryIsLocal = false;
     if (!isLocalHost(facts.host)) {
-        facts.localityReason =
-                Tr::tr("The server is reached over the network at %1, so its data directory is "
-                       "not on this machine.")
-                        .arg(facts.address);
+        facts.localityReason
+                = Tr::tr("The server is reached over the network at %1, so its data directory is "
+                         "not on this machine.")
+                          .arg(facts.address);
         return;
     }
     if (!facts.dataDirectory || facts.dataDirectory->isEmpty()) {
-        facts.localityReason =
-                Tr::tr("Connected locally, but the data directory is unknown (it needs superuser "
-                       "or pg_read_all_settings), so PgVault cannot tell whether it is on this "
-                       "machine.");
+        facts.localityReason
+                = Tr::tr("Connected locally, but the data directory is unknown (it needs superuser "
+                         "or pg_read_all_settings), so PgVault cannot tell whether it is on this "
+                         "machine.");
         return;
     }
     const QString dir = *facts.dataDirectory;
     if (!QFileInfo(dir).isDir()) {
-        facts.localityReason =
-                Tr::tr("Connected locally, but the data directory %1 does not exist here (the "
-                       "server may run in a container or another namespace).")
-                        .arg(dir);
+        facts.localityReason
+                = Tr::tr("Connected locally, but the data directory %1 does not exist here (the "
+                         "server may run in a container or another namespace).")
+                          .arg(dir);
         return;
     }
     QFile version(QDir(dir).filePath(QStringLiteral("PG_VERSION")));
@@ -269,10 +274,10 @@ void ServerFactsQueries::assessLocality(ServerFacts &facts)
         return;
     }
     facts.dataDirectoryIsLocal = true;
-    facts.localityReason =
-            Tr::tr("The server runs on this machine: connected via %1 and its data directory %2 "
-                   "is readable here.")
-                    .arg(facts.address, dir);
+    facts.localityReason
+            = Tr::tr("The server runs on this machine: connected via %1 and its data directory %2 "
+                     "is readable here.")
+                      .arg(facts.address, dir);
 }
 
 std::optional<qint64> ServerFactsQueries::settingInBytes(const QString &setting,

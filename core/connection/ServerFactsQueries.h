@@ -21,8 +21,8 @@ class ServerFactsQueries
 public:
     struct Step
     {
-        QString name;         // for logs
-        QString title;        // translated, for notes: "the system identifier"
+        QString name;  // for logs
+        QString title; // translated, for notes: "the system identifier"
         QString sql;
         QVariantList params;
         bool required = false; // failure fails the inspection; otherwise it becomes a note

@@ -162,8 +162,8 @@ void ServerInspector::onStepFinished()
     const ServerFactsQueries::Step &step = d->steps.at(d->stepIndex);
     const Result<QueryResult> r = d->query->result();
     if (!r) {
-        qCDebug(lcConnection).noquote() << "inspection step" << step.name
-                                        << "failed:" << r.error().toString();
+        qCDebug(lcConnection).noquote()
+                << "inspection step" << step.name << "failed:" << r.error().toString();
         if (step.required) {
             fail(r.error());
             return;
@@ -204,8 +204,8 @@ void ServerInspector::complete()
 {
     d->running = false;
     d->result = d->facts;
-    qCInfo(lcConnection).noquote() << "inspected" << d->facts.address << "PostgreSQL"
-                                   << d->facts.serverVersion;
+    qCInfo(lcConnection).noquote()
+            << "inspected" << d->facts.address << "PostgreSQL" << d->facts.serverVersion;
     Q_EMIT finished();
 }
 

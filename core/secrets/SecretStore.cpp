@@ -66,14 +66,12 @@ QString SecretStore::defaultService()
 
 SecretStore::SecretStore(QObject *parent)
     : SecretStore(defaultService(), parent)
-{
-}
+{}
 
 SecretStore::SecretStore(const QString &service, QObject *parent)
     : QObject(parent)
     , m_service(service)
-{
-}
+{}
 
 SecretStore::~SecretStore() = default;
 
@@ -88,15 +86,14 @@ void SecretStore::readPassword(const QUuid &profileId, QObject *context, ReadCal
     runOnOwnThread([this, profileId, done] { startRead(profileId, done, true); });
 }
 
-void SecretStore::writePassword(const QUuid &profileId, const QString &password,
-                                QObject *context, StatusCallback callback)
+void SecretStore::writePassword(const QUuid &profileId, const QString &password, QObject *context,
+                                StatusCallback callback)
 {
     Done<Status> done = deliverTo<Status>(context, std::move(callback));
     runOnOwnThread([this, profileId, password, done] { startWrite(profileId, password, done); });
 }
 
-void SecretStore::deletePassword(const QUuid &profileId, QObject *context,
-                                 StatusCallback callback)
+void SecretStore::deletePassword(const QUuid &profileId, QObject *context, StatusCallback callback)
 {
     Done<Status> done = deliverTo<Status>(context, std::move(callback));
     runOnOwnThread([this, profileId, done] { startDelete(profileId, done); });
@@ -105,7 +102,7 @@ void SecretStore::deletePassword(const QUuid &profileId, QObject *context,
 SecretStore::ReadResult SecretStore::readPasswordBlocking(const QUuid &profileId)
 {
     return waitFor<ReadResult>(
-        [this, profileId](Done<ReadResult> done) { startRead(profileId, done, true); });
+            [this, profileId](Done<ReadResult> done) { startRead(profileId, done, true); });
 }
 
 Status SecretStore::writePasswordBlocking(const QUuid &profileId, const QString &password)
@@ -117,8 +114,7 @@ Status SecretStore::writePasswordBlocking(const QUuid &profileId, const QString 
 
 Status SecretStore::deletePasswordBlocking(const QUuid &profileId)
 {
-    return waitFor<Status>(
-        [this, profileId](Done<Status> done) { startDelete(profileId, done); });
+    return waitFor<Status>([this, profileId](Done<Status> done) { startDelete(profileId, done); });
 }
 
 void SecretStore::rememberForSession(const QUuid &profileId, const QString &password)
@@ -166,17 +162,17 @@ void SecretStore::setTimeout(std::chrono::milliseconds timeout)
 
 template<typename R>
 SecretStore::Done<R> SecretStore::deliverTo(QObject *context,
-                                           std::function<void(const R &)> callback)
+                                            std::function<void(const R &)> callback)
 {
     auto answer = std::make_shared<std::optional<R>>();
     auto *relay = new SecretRelay;
     connect(
-        relay, &SecretRelay::fired, context ? context : this,
-        [answer, callback = std::move(callback)] {
-            if (callback && answer->has_value())
-                callback(**answer);
-        },
-        Qt::QueuedConnection);
+            relay, &SecretRelay::fired, context ? context : this,
+            [answer, callback = std::move(callback)] {
+                if (callback && answer->has_value())
+                    callback(**answer);
+            },
+            Qt::QueuedConnection);
     // The relay is emitted and deleted on this store's thread.
     if (relay->thread() != thread())
         relay->moveToThread(thread());
@@ -283,8 +279,8 @@ void SecretStore::startRead(const QUuid &profileId, Done<ReadResult> done, bool 
                // A retry behind a job that hangs would only queue behind it: not on timeout.
                if (mayRetry && !outcome.timedOut
                    && availability() == KeychainAvailability::State::Unknown) {
-                   qCInfo(lcSecrets) << "first keychain read failed, retrying once:"
-                                     << outcome.detail();
+                   qCInfo(lcSecrets)
+                           << "first keychain read failed, retrying once:" << outcome.detail();
                    QTimer::singleShot(kFirstReadRetryDelay, this, [this, profileId, done] {
                        startRead(profileId, done, false);
                    });
@@ -328,8 +324,7 @@ void SecretStore::startDelete(const QUuid &profileId, Done<Status> done)
     }
     runJob(new QKeychain::DeletePasswordJob(m_service), profileId,
            [this, done](const JobOutcome &outcome) {
-               if (outcome.code == QKeychain::NoError
-                   || outcome.code == QKeychain::EntryNotFound) {
+               if (outcome.code == QKeychain::NoError || outcome.code == QKeychain::EntryNotFound) {
                    KeychainAvailability::markAvailable();
                    done(Status());
                    return;
@@ -376,8 +371,8 @@ void SecretStore::runJob(QKeychain::Job *job, const QUuid &profileId,
         JobOutcome outcome;
         outcome.code = QKeychain::OtherError;
         outcome.timedOut = true;
-        outcome.errorString =
-            QStringLiteral("no answer from the keychain within %1 ms").arg(limit.count());
+        outcome.errorString
+                = QStringLiteral("no answer from the keychain within %1 ms").arg(limit.count());
         finished(outcome);
     });
     watchdog->start(limit);
@@ -388,19 +383,21 @@ void SecretStore::runJob(QKeychain::Job *job, const QUuid &profileId,
 
 Error SecretStore::reportUnavailable(const JobOutcome &outcome, Operation operation)
 {
-    const QString detail = outcome.code == QKeychain::NoError && !outcome.timedOut
-                               ? QStringLiteral("keychain found unavailable earlier in this session")
-                               : outcome.detail();
+    const QString detail
+            = outcome.code == QKeychain::NoError && !outcome.timedOut
+                      ? QStringLiteral("keychain found unavailable earlier in this session")
+                      : outcome.detail();
     if (KeychainAvailability::markUnavailable()) {
         qCWarning(lcSecrets) << "system keychain unavailable; passwords stay in memory for this "
                                 "session:"
                              << detail;
         Q_EMIT keychainUnavailable(Error(
-            ErrorCode::KeychainUnavailable,
-            tr("No system keychain is available (such as GNOME Keyring or KWallet). PgVault keeps "
-               "passwords in memory until it quits and will ask for them again next time; it "
-               "never writes them to disk."),
-            detail));
+                ErrorCode::KeychainUnavailable,
+                tr("No system keychain is available (such as GNOME Keyring or KWallet). PgVault "
+                   "keeps "
+                   "passwords in memory until it quits and will ask for them again next time; it "
+                   "never writes them to disk."),
+                detail));
     }
 
     switch (operation) {

@@ -86,7 +86,8 @@ QString stripFromKeywordValue(const QString &conninfo)
             continue;
         }
         const qsizetype begin = pos;
-        while (pos < n && conninfo.at(pos) != QLatin1Char('=') && !isConnInfoSpace(conninfo.at(pos)))
+        while (pos < n && conninfo.at(pos) != QLatin1Char('=')
+               && !isConnInfoSpace(conninfo.at(pos)))
             ++pos;
         const QString keyword = conninfo.mid(begin, pos - begin);
         while (pos < n && isConnInfoSpace(conninfo.at(pos)))
@@ -167,7 +168,7 @@ Error secretCannotMove(const QString &what)
     return Error(ErrorCode::InvalidInput,
                  Tr::tr("The connection string contains %1. PgVault never stores secrets in its "
                         "settings: remove it from the connection string.")
-                     .arg(what));
+                         .arg(what));
 }
 
 } // namespace

@@ -8,11 +8,9 @@ Profile::Profile(const QUuid &id, const QString &name, const QString &conninfo,
     , m_name(name)
     , m_conninfo(conninfo)
     , m_repositoryPath(repositoryPath)
-{
-}
+{}
 
-Profile Profile::create(const QString &name, const QString &conninfo,
-                        const QString &repositoryPath)
+Profile Profile::create(const QString &name, const QString &conninfo, const QString &repositoryPath)
 {
     return Profile(QUuid::createUuid(), name, conninfo, repositoryPath);
 }

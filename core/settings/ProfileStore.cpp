@@ -190,19 +190,19 @@ Status ProfileStore::validateName(const QString &name)
     if (name != name.trimmed()) {
         return Error(ErrorCode::InvalidInput,
                      tr("The profile name “%1” starts or ends with a space. Remove the space.")
-                         .arg(name));
+                             .arg(name));
     }
     if (name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\\'))) {
         return Error(ErrorCode::InvalidInput,
                      tr("The profile name “%1” contains a slash. Choose a name without “/” and "
                         "“\\”.")
-                         .arg(name));
+                             .arg(name));
     }
     if (name.size() > kMaxNameLength) {
         return Error(ErrorCode::InvalidInput,
                      tr("The profile name is %1 characters long. Use at most %2.")
-                         .arg(name.size())
-                         .arg(kMaxNameLength));
+                             .arg(name.size())
+                             .arg(kMaxNameLength));
     }
     return {};
 }
@@ -221,12 +221,12 @@ Result<ProfileStore::Prepared> ProfileStore::prepare(const Profile &profile,
         sameName && sameName->id() != replacing) {
         return Error(ErrorCode::AlreadyExists,
                      tr("A profile named “%1” already exists. Choose another name.")
-                         .arg(profile.name()));
+                             .arg(profile.name()));
     }
 
     // Pasted strings often end with a newline; libpq only accepts a URI at the very start.
-    const Result<ConnInfoPassword::Split> split =
-        ConnInfoPassword::split(profile.conninfo().trimmed());
+    const Result<ConnInfoPassword::Split> split
+            = ConnInfoPassword::split(profile.conninfo().trimmed());
     if (!split)
         return split.error();
     if (split->password && !m_secrets) {
@@ -241,7 +241,7 @@ Result<ProfileStore::Prepared> ProfileStore::prepare(const Profile &profile,
         if (QDir::isRelativePath(repository)) {
             return Error(ErrorCode::InvalidInput,
                          tr("The repository path “%1” is relative. Give the full path.")
-                             .arg(repository));
+                                 .arg(repository));
         }
         repository = QDir::cleanPath(repository);
     }

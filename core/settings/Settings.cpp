@@ -21,12 +21,11 @@ struct KeyInfo
 const std::array<KeyInfo, 3> &keyTable()
 {
     static const std::array<KeyInfo, 3> table{{
-        {Settings::Key::PgBinDirs, QLatin1String("general/pgBinDirs"),
-         QVariant(QStringList())},
-        {Settings::Key::DefaultRepositoryPath, QLatin1String("general/defaultRepository"),
-         QVariant(QString())},
-        {Settings::Key::KeychainWarningShown, QLatin1String("general/keychainWarningShown"),
-         QVariant(false)},
+            {Settings::Key::PgBinDirs, QLatin1String("general/pgBinDirs"), QVariant(QStringList())},
+            {Settings::Key::DefaultRepositoryPath, QLatin1String("general/defaultRepository"),
+             QVariant(QString())},
+            {Settings::Key::KeychainWarningShown, QLatin1String("general/keychainWarningShown"),
+             QVariant(false)},
     }};
     return table;
 }
@@ -91,8 +90,7 @@ QString Settings::repositoryEnvironmentVariable()
 Settings::Settings(const QString &filePath, QObject *parent)
     : QObject(parent)
     , m_settings(std::make_unique<QSettings>(filePath, QSettings::IniFormat))
-{
-}
+{}
 
 Settings::~Settings() = default;
 
@@ -104,19 +102,18 @@ QString Settings::filePath() const
 Status Settings::status() const
 {
     switch (m_settings->status()) {
-    case QSettings::NoError:
-        return {};
+    case QSettings::NoError: return {};
     case QSettings::AccessError:
         return Error(ErrorCode::IoError,
                      tr("Could not read or write the settings file “%1”. Check that its folder "
                         "exists and that you may write to it.")
-                         .arg(QDir::toNativeSeparators(filePath())),
+                             .arg(QDir::toNativeSeparators(filePath())),
                      QStringLiteral("QSettings::AccessError"));
     case QSettings::FormatError:
         return Error(ErrorCode::Corrupt,
                      tr("The settings file “%1” is damaged. Move it away to start with default "
                         "settings.")
-                         .arg(QDir::toNativeSeparators(filePath())),
+                             .arg(QDir::toNativeSeparators(filePath())),
                      QStringLiteral("QSettings::FormatError"));
     }
     return Error(ErrorCode::Internal, tr("Unknown settings error."));
@@ -195,8 +192,7 @@ QString Settings::storedRepositoryPath() const
 void Settings::setStoredRepositoryPath(const QString &path)
 {
     const QString trimmed = path.trimmed();
-    setValue(Key::DefaultRepositoryPath,
-             trimmed.isEmpty() ? QString() : QDir::cleanPath(trimmed));
+    setValue(Key::DefaultRepositoryPath, trimmed.isEmpty() ? QString() : QDir::cleanPath(trimmed));
 }
 
 bool Settings::keychainWarningShown() const

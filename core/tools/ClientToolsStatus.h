@@ -23,10 +23,10 @@ struct ClientToolsStatus
     struct Tool
     {
         QString name;
-        bool exactMajor = false;      // server program: must match the major exactly
-        QString path;                 // empty when missing
+        bool exactMajor = false; // server program: must match the major exactly
+        QString path;            // empty when missing
         std::optional<ToolVersion> version;
-        std::optional<Error> error;   // ToolMissing (with the package to install) when missing
+        std::optional<Error> error; // ToolMissing (with the package to install) when missing
 
         bool found() const { return !path.isEmpty(); }
     };

@@ -20,10 +20,10 @@ constexpr int VersionTimeoutMs = 10000;
 const QStringList &wellKnownTools()
 {
     static const QStringList tools = {
-            QStringLiteral("pg_dump"),   QStringLiteral("pg_restore"),
-            QStringLiteral("pg_dumpall"), QStringLiteral("psql"),
+            QStringLiteral("pg_dump"),       QStringLiteral("pg_restore"),
+            QStringLiteral("pg_dumpall"),    QStringLiteral("psql"),
             QStringLiteral("pg_basebackup"), QStringLiteral("pg_ctl"),
-            QStringLiteral("initdb"),    QStringLiteral("postgres"),
+            QStringLiteral("initdb"),        QStringLiteral("postgres"),
     };
     return tools;
 }
@@ -37,21 +37,18 @@ bool isExecutableFile(const QString &path)
 // Debian's /usr/bin/pg_dump etc. are links to pg_wrapper, which picks a version at run time.
 bool isDebianWrapper(const QString &path)
 {
-    return QFileInfo(QFileInfo(path).canonicalFilePath()).fileName()
-            == QLatin1String("pg_wrapper");
+    return QFileInfo(QFileInfo(path).canonicalFilePath()).fileName() == QLatin1String("pg_wrapper");
 }
 
 } // namespace
 
 ToolLocator::ToolLocator()
     : ToolLocator(Options())
-{
-}
+{}
 
 ToolLocator::ToolLocator(Options options)
     : m_options(std::move(options))
-{
-}
+{}
 
 void ToolLocator::setExtraDirs(const QStringList &dirs)
 {
@@ -264,11 +261,11 @@ Result<ToolVersion> ToolLocator::versionOf(const QString &executable) const
 bool ToolLocator::isServerTool(const QString &tool)
 {
     static const QStringList serverTools = {
-            QStringLiteral("pg_ctl"),        QStringLiteral("initdb"),
-            QStringLiteral("postgres"),      QStringLiteral("postmaster"),
+            QStringLiteral("pg_ctl"),         QStringLiteral("initdb"),
+            QStringLiteral("postgres"),       QStringLiteral("postmaster"),
             QStringLiteral("pg_controldata"), QStringLiteral("pg_resetwal"),
-            QStringLiteral("pg_rewind"),     QStringLiteral("pg_upgrade"),
-            QStringLiteral("pg_checksums"),  QStringLiteral("pg_archivecleanup"),
+            QStringLiteral("pg_rewind"),      QStringLiteral("pg_upgrade"),
+            QStringLiteral("pg_checksums"),   QStringLiteral("pg_archivecleanup"),
     };
     return serverTools.contains(tool);
 }

@@ -11,9 +11,9 @@ namespace PgVault {
 // "pg_dump (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)" or "initdb (PostgreSQL) 18beta1".
 struct ToolVersion
 {
-    int major = 0;    // 15; for 9.6 and older the first number (9)
-    int minor = 0;    // 20; 0 for development versions ("18devel", "18beta1")
-    QString text;     // the whole first line, trimmed
+    int major = 0; // 15; for 9.6 and older the first number (9)
+    int minor = 0; // 20; 0 for development versions ("18devel", "18beta1")
+    QString text;  // the whole first line, trimmed
 
     // The same numbering as server_version_num: 150020; 90624 for 9.6.24.
     int versionNum() const;

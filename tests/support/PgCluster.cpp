@@ -514,6 +514,10 @@ int PgCluster::sweepLeftovers()
     if (!account.ok())
         return 0;
     const QDir root(stateRoot(*account));
+    if (!root.exists())
+        return 0;
+    // One sweeper at a time (ctest -j runs several test processes, each sweeping once).
+    const FileLock lock(root.filePath(QStringLiteral("sweep.lock")), *account);
     int removed = 0;
     const QStringList clusters = root.entryList({QStringLiteral("c-*")}, QDir::Dirs | QDir::NoSymLinks);
     for (const QString &name : clusters) {
@@ -521,9 +525,15 @@ int PgCluster::sweepLeftovers()
         if (ownerAlive(clusterDir))
             continue;
         stopOrphanedServer(clusterDir + QStringLiteral("/data"));
-        if (QDir(clusterDir).removeRecursively())
+        // Renamed before removal, so a removal cut short leaves a trash-* dir, not a cluster
+        // dir without its owner file (which would look like one being made, and be spared).
+        const QString trash = root.filePath(QStringLiteral("trash-") + name.mid(2));
+        if (rename(QFile::encodeName(clusterDir).constData(), QFile::encodeName(trash).constData()) == 0)
             ++removed;
     }
+    const QStringList trashed = root.entryList({QStringLiteral("trash-*")}, QDir::Dirs | QDir::NoSymLinks);
+    for (const QString &name : trashed)
+        QDir(root.filePath(name)).removeRecursively();
     return removed;
 }
 

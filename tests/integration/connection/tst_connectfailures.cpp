@@ -81,8 +81,9 @@ private Q_SLOTS:
         QVERIFY(closed.port() > 0);
         AsyncConnector connector;
         QSignalSpy finished(&connector, &AsyncConnector::finished);
-        connector.start(info(QStringLiteral("host=127.0.0.1 port=%1 dbname=x user=y connect_timeout=5")
-                                     .arg(closed.port())));
+        connector.start(
+                info(QStringLiteral("host=127.0.0.1 port=%1 dbname=x user=y connect_timeout=5")
+                             .arg(closed.port())));
         QVERIFY(connector.isRunning());
         QCOMPARE(finished.count(), 0); // never from inside start()
         QVERIFY(finished.wait(15000));
@@ -116,8 +117,9 @@ private Q_SLOTS:
         QSignalSpy finished(&connector, &AsyncConnector::finished);
         QElapsedTimer clock;
         clock.start();
-        connector.start(info(QStringLiteral("host=127.0.0.1 port=%1 dbname=x user=y connect_timeout=2")
-                                     .arg(blackHole.port())));
+        connector.start(
+                info(QStringLiteral("host=127.0.0.1 port=%1 dbname=x user=y connect_timeout=2")
+                             .arg(blackHole.port())));
         QVERIFY(finished.wait(2000 + kSlackMs));
         const qint64 elapsed = clock.elapsed();
         QCOMPARE(finished.count(), 1);
@@ -135,14 +137,16 @@ private Q_SLOTS:
         const LocalPort blackHole(true);
         QElapsedTimer clock;
         clock.start();
-        const Result<PgConnection> r = PgConnection::connect(info(
-                QStringLiteral("host=127.0.0.1 port=%1 dbname=x user=y connect_timeout=2").arg(blackHole.port())));
+        const Result<PgConnection> r = PgConnection::connect(
+                info(QStringLiteral("host=127.0.0.1 port=%1 dbname=x user=y connect_timeout=2")
+                             .arg(blackHole.port())));
         const qint64 elapsed = clock.elapsed();
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code(), ErrorCode::Timeout);
         QVERIFY2(r.error().message().contains(QStringLiteral("127.0.0.1:%1").arg(blackHole.port())),
                  qPrintable(r.error().message()));
-        QVERIFY2(elapsed >= 1900 && elapsed < 2000 + kSlackMs, qPrintable(QString::number(elapsed)));
+        QVERIFY2(elapsed >= 1900 && elapsed < 2000 + kSlackMs,
+                 qPrintable(QString::number(elapsed)));
     }
 
     void nextHostGetsANewSocket()
@@ -159,7 +163,8 @@ private Q_SLOTS:
                                      .arg(blackHole.port())));
         QVERIFY(finished.wait(3000 + kSlackMs));
         QCOMPARE(connector.error()->code(), ErrorCode::Timeout);
-        QVERIFY2(connector.error()->message().contains(QStringLiteral("127.0.0.1:%1").arg(blackHole.port())),
+        QVERIFY2(connector.error()->message().contains(
+                         QStringLiteral("127.0.0.1:%1").arg(blackHole.port())),
                  qPrintable(connector.error()->message()));
     }
 
@@ -171,7 +176,8 @@ private Q_SLOTS:
         clock.start();
         AsyncConnector connector;
         QSignalSpy finished(&connector, &AsyncConnector::finished);
-        connector.start(info(QStringLiteral("host=10.255.255.1 port=5432 dbname=x user=y connect_timeout=2")));
+        connector.start(info(
+                QStringLiteral("host=10.255.255.1 port=5432 dbname=x user=y connect_timeout=2")));
         QVERIFY(finished.wait(2000 + kSlackMs));
         QVERIFY(clock.elapsed() < 2000 + kSlackMs);
         const Error &e = *connector.error();
@@ -185,15 +191,17 @@ private Q_SLOTS:
         const LocalPort blackHole(true);
         AsyncConnector connector;
         QSignalSpy finished(&connector, &AsyncConnector::finished);
-        connector.start(info(QStringLiteral("host=127.0.0.1 port=%1 dbname=x user=y connect_timeout=60")
-                                     .arg(blackHole.port())));
+        connector.start(
+                info(QStringLiteral("host=127.0.0.1 port=%1 dbname=x user=y connect_timeout=60")
+                             .arg(blackHole.port())));
         QTimer::singleShot(300, &connector, &AsyncConnector::cancel);
         QElapsedTimer clock;
         clock.start();
         QVERIFY(finished.wait(10000));
         QVERIFY(clock.elapsed() < 10000);
         QCOMPARE(connector.error()->code(), ErrorCode::Cancelled);
-        QVERIFY(connector.error()->message().contains(QStringLiteral("127.0.0.1:%1").arg(blackHole.port())));
+        QVERIFY(connector.error()->message().contains(
+                QStringLiteral("127.0.0.1:%1").arg(blackHole.port())));
         QVERIFY(!connector.isRunning());
         // Nothing more arrives later (no timeout, no second finished()).
         QTest::qWait(300);
@@ -208,9 +216,11 @@ private Q_SLOTS:
         const LocalPort closed(false);
         AsyncConnector connector;
         QSignalSpy finished(&connector, &AsyncConnector::finished);
-        connector.start(info(QStringLiteral("host=127.0.0.1 port=%1 dbname=x user=y connect_timeout=60")
-                                     .arg(blackHole.port())));
-        connector.start(info(QStringLiteral("host=127.0.0.1 port=%1 dbname=x user=y").arg(closed.port())));
+        connector.start(
+                info(QStringLiteral("host=127.0.0.1 port=%1 dbname=x user=y connect_timeout=60")
+                             .arg(blackHole.port())));
+        connector.start(
+                info(QStringLiteral("host=127.0.0.1 port=%1 dbname=x user=y").arg(closed.port())));
         QVERIFY(finished.wait(10000));
         QTest::qWait(200);
         QCOMPARE(finished.count(), 1);
@@ -241,7 +251,8 @@ private Q_SLOTS:
     {
         const LocalPort blackHole(true);
         auto *connector = new AsyncConnector;
-        connector->start(info(QStringLiteral("host=127.0.0.1 port=%1 dbname=x user=y").arg(blackHole.port())));
+        connector->start(info(
+                QStringLiteral("host=127.0.0.1 port=%1 dbname=x user=y").arg(blackHole.port())));
         QTest::qWait(100);
         delete connector; // must not crash or emit
         QTest::qWait(100);

@@ -39,7 +39,8 @@ class TestPgConnection : public QObject
 
     std::unique_ptr<PgCluster> m_cluster;
 
-    ConnInfo socketInfo(const QString &user = {}, const QString &db = QStringLiteral("postgres")) const
+    ConnInfo socketInfo(const QString &user = {},
+                        const QString &db = QStringLiteral("postgres")) const
     {
         return parsed(m_cluster->conninfo(db, user));
     }
@@ -85,13 +86,16 @@ private Q_SLOTS:
         QCOMPARE(conn->database(), QStringLiteral("postgres"));
         QCOMPARE(conn->host(), m_cluster->socketDir());
         QCOMPARE(conn->port(), m_cluster->port());
-        QCOMPARE(conn->address(), QStringLiteral("%1:%2").arg(m_cluster->socketDir()).arg(m_cluster->port()));
+        QCOMPARE(conn->address(),
+                 QStringLiteral("%1:%2").arg(m_cluster->socketDir()).arg(m_cluster->port()));
 
-        const Result<QueryResult> r = conn->exec(QStringLiteral(
-                "SELECT 1 AS one, NULL::text AS nothing, ''::text AS empty, 'bücher ✓'::text AS unicode"));
+        const Result<QueryResult> r
+                = conn->exec(QStringLiteral("SELECT 1 AS one, NULL::text AS nothing, ''::text AS "
+                                            "empty, 'bücher ✓'::text AS unicode"));
         QVERIFY_OK(r);
-        QCOMPARE(r->columnNames(), (QStringList{QStringLiteral("one"), QStringLiteral("nothing"),
-                                                QStringLiteral("empty"), QStringLiteral("unicode")}));
+        QCOMPARE(r->columnNames(),
+                 (QStringList{QStringLiteral("one"), QStringLiteral("nothing"),
+                              QStringLiteral("empty"), QStringLiteral("unicode")}));
         QCOMPARE(r->rowCount(), 1);
         QCOMPARE(r->value(0, 0), QStringLiteral("1"));
         QVERIFY(r->isNull(0, 1));
@@ -118,11 +122,13 @@ private Q_SLOTS:
         Result<PgConnection> conn = connectSocket();
         QVERIFY_OK(conn);
         const Result<QueryResult> r = conn->exec(
-                QStringLiteral("SELECT $1::int + 1, $2::text IS NULL, $3::bool, $4::text, $5::text"),
+                QStringLiteral(
+                        "SELECT $1::int + 1, $2::text IS NULL, $3::bool, $4::text, $5::text"),
                 {41, QVariant(), true, QStringLiteral("it's \\ \"quoted\""), QString()});
         QVERIFY_OK(r);
-        QCOMPARE(r->row(0), (QStringList{QStringLiteral("42"), QStringLiteral("t"), QStringLiteral("t"),
-                                         QStringLiteral("it's \\ \"quoted\""), QString()}));
+        QCOMPARE(r->row(0),
+                 (QStringList{QStringLiteral("42"), QStringLiteral("t"), QStringLiteral("t"),
+                              QStringLiteral("it's \\ \"quoted\""), QString()}));
         QVERIFY(r->isNull(0, 4)); // a null QString is SQL NULL
     }
 
@@ -131,14 +137,14 @@ private Q_SLOTS:
         Result<PgConnection> conn = connectSocket();
         QVERIFY_OK(conn);
         QVERIFY_OK(conn->exec(QStringLiteral("CREATE TEMP TABLE t (x int)")));
-        const Result<QueryResult> insert =
-                conn->exec(QStringLiteral("INSERT INTO t SELECT generate_series(1, 3)"));
+        const Result<QueryResult> insert
+                = conn->exec(QStringLiteral("INSERT INTO t SELECT generate_series(1, 3)"));
         QVERIFY_OK(insert);
         QCOMPARE(insert->affectedRows(), 3);
         QCOMPARE(insert->commandTag(), QStringLiteral("INSERT 0 3"));
         // Several statements: the last result counts.
-        const Result<QueryResult> multi =
-                conn->exec(QStringLiteral("UPDATE t SET x = x + 1; DELETE FROM t WHERE x > 2"));
+        const Result<QueryResult> multi
+                = conn->exec(QStringLiteral("UPDATE t SET x = x + 1; DELETE FROM t WHERE x > 2"));
         QVERIFY_OK(multi);
         QCOMPARE(multi->affectedRows(), 2);
         QCOMPARE(*conn->scalar(QStringLiteral("SELECT count(*) FROM t")), QStringLiteral("1"));
@@ -160,7 +166,9 @@ private Q_SLOTS:
         QVERIFY_OK(conn->exec(QStringLiteral("CREATE TEMP TABLE %1 (v text)").arg(*ident)));
         QVERIFY_OK(conn->exec(QStringLiteral("INSERT INTO %1 VALUES (%2)").arg(*ident, *literal)));
         QCOMPARE(*conn->scalar(QStringLiteral("SELECT v FROM %1").arg(*ident)), text);
-        QCOMPARE(*conn->scalar(QStringLiteral("SELECT relname FROM pg_class WHERE relname = $1"), {name}), name);
+        QCOMPARE(*conn->scalar(QStringLiteral("SELECT relname FROM pg_class WHERE relname = $1"),
+                               {name}),
+                 name);
     }
 
     void permissionDenied()
@@ -170,7 +178,8 @@ private Q_SLOTS:
         const Result<QueryResult> r = conn->exec(QStringLiteral("SELECT * FROM secret_table"));
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code(), ErrorCode::PermissionDenied);
-        QVERIFY2(r.error().message().contains(QLatin1String("permission denied for table secret_table")),
+        QVERIFY2(r.error().message().contains(
+                         QLatin1String("permission denied for table secret_table")),
                  qPrintable(r.error().message()));
         QVERIFY(r.error().message().contains(m_cluster->socketDir()));
         QVERIFY(r.error().message().contains(QLatin1String("postgres")));
@@ -181,13 +190,15 @@ private Q_SLOTS:
     {
         Result<PgConnection> conn = connectSocket();
         QVERIFY_OK(conn);
-        const Result<QueryResult> missing = conn->exec(QStringLiteral("SELECT * FROM no_such_table"));
+        const Result<QueryResult> missing
+                = conn->exec(QStringLiteral("SELECT * FROM no_such_table"));
         QCOMPARE(missing.error().code(), ErrorCode::NotFound);
         QVERIFY(missing.error().message().contains(QLatin1String("no_such_table")));
         const Result<QueryResult> syntax = conn->exec(QStringLiteral("SELEC 1"));
         QCOMPARE(syntax.error().code(), ErrorCode::ServerError);
         QVERIFY(syntax.error().detail().contains(QLatin1String("42601")));
-        const Result<QueryResult> bad = conn->exec(QStringLiteral("SELECT $1::int"), {QStringLiteral("x")});
+        const Result<QueryResult> bad
+                = conn->exec(QStringLiteral("SELECT $1::int"), {QStringLiteral("x")});
         QCOMPARE(bad.error().code(), ErrorCode::InvalidInput);
         // The connection is fine afterwards.
         QCOMPARE(*conn->scalar(QStringLiteral("SELECT 2")), QStringLiteral("2"));
@@ -195,13 +206,15 @@ private Q_SLOTS:
 
     void missingDatabase()
     {
-        const Result<PgConnection> r =
-                PgConnection::connect(socketInfo({}, QStringLiteral("no_such_db")));
+        const Result<PgConnection> r
+                = PgConnection::connect(socketInfo({}, QStringLiteral("no_such_db")));
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code(), ErrorCode::NotFound);
-        QVERIFY2(r.error().message().contains(QLatin1String("database \"no_such_db\" does not exist")),
+        QVERIFY2(r.error().message().contains(
+                         QLatin1String("database \"no_such_db\" does not exist")),
                  qPrintable(r.error().message()));
-        QVERIFY(r.error().message().contains(QStringLiteral("%1:%2").arg(m_cluster->socketDir()).arg(m_cluster->port())));
+        QVERIFY(r.error().message().contains(
+                QStringLiteral("%1:%2").arg(m_cluster->socketDir()).arg(m_cluster->port())));
     }
 
     void missingRole()
@@ -215,13 +228,15 @@ private Q_SLOTS:
 
     void wrongPasswordBlocking()
     {
-        const Result<PgConnection> r =
-                PgConnection::connect(tcpInfo(QStringLiteral("bob")), QStringLiteral("wrong"));
+        const Result<PgConnection> r
+                = PgConnection::connect(tcpInfo(QStringLiteral("bob")), QStringLiteral("wrong"));
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code(), ErrorCode::AuthenticationFailed);
-        QVERIFY2(r.error().message().contains(QLatin1String("password authentication failed for user \"bob\"")),
+        QVERIFY2(r.error().message().contains(
+                         QLatin1String("password authentication failed for user \"bob\"")),
                  qPrintable(r.error().toString()));
-        QVERIFY(r.error().message().contains(QStringLiteral("127.0.0.1:%1").arg(m_cluster->port())));
+        QVERIFY(r.error().message().contains(
+                QStringLiteral("127.0.0.1:%1").arg(m_cluster->port())));
         QVERIFY(!r.error().message().contains(QLatin1String("wrong")));
     }
 
@@ -243,21 +258,24 @@ private Q_SLOTS:
         const Result<PgConnection> r = PgConnection::connect(tcpInfo(QStringLiteral("bob")));
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code(), ErrorCode::AuthenticationFailed);
-        QVERIFY2(r.error().message().contains(QLatin1String("password")), qPrintable(r.error().message()));
-        QVERIFY(r.error().message().contains(QStringLiteral("127.0.0.1:%1").arg(m_cluster->port())));
+        QVERIFY2(r.error().message().contains(QLatin1String("password")),
+                 qPrintable(r.error().message()));
+        QVERIFY(r.error().message().contains(
+                QStringLiteral("127.0.0.1:%1").arg(m_cluster->port())));
     }
 
     void rightPassword()
     {
-        Result<PgConnection> viaParam = PgConnection::connect(tcpInfo(QStringLiteral("bob")), kBobPassword);
+        Result<PgConnection> viaParam
+                = PgConnection::connect(tcpInfo(QStringLiteral("bob")), kBobPassword);
         QVERIFY_OK(viaParam);
         QVERIFY(viaParam->usedPassword());
         QCOMPARE(viaParam->user(), QStringLiteral("bob"));
         // The password never stays in the ConnInfo the connection keeps.
         QVERIFY(!viaParam->connInfo().hasPassword());
 
-        Result<PgConnection> viaInfo =
-                PgConnection::connect(tcpInfo(QStringLiteral("bob")).withPassword(kBobPassword));
+        Result<PgConnection> viaInfo
+                = PgConnection::connect(tcpInfo(QStringLiteral("bob")).withPassword(kBobPassword));
         QVERIFY_OK(viaInfo);
         // The same through the canonical string (quoting of ' and \ in the password).
         const QString text = tcpInfo(QStringLiteral("bob")).withPassword(kBobPassword).toString();
@@ -267,7 +285,8 @@ private Q_SLOTS:
         QSignalSpy finished(&connector, &AsyncConnector::finished);
         connector.start(tcpInfo(QStringLiteral("bob")), kBobPassword);
         QVERIFY(finished.wait(kWaitMs));
-        QVERIFY2(!connector.error(), qPrintable(connector.error() ? connector.error()->toString() : QString()));
+        QVERIFY2(!connector.error(),
+                 qPrintable(connector.error() ? connector.error()->toString() : QString()));
         PgConnection conn = connector.takeConnection();
         QVERIFY(conn.isOpen());
         QCOMPARE(*conn.scalar(QStringLiteral("SELECT current_user")), QStringLiteral("bob"));

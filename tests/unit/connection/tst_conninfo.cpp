@@ -30,8 +30,8 @@ private Q_SLOTS:
 
     void keywordValue()
     {
-        const Result<ConnInfo> r = ConnInfo::parse(
-                QStringLiteral("host=db.example.com port=5433 dbname=shop user=alice sslmode=require"));
+        const Result<ConnInfo> r = ConnInfo::parse(QStringLiteral(
+                "host=db.example.com port=5433 dbname=shop user=alice sslmode=require"));
         QVERIFY(r.ok());
         QCOMPARE(r->host(), QStringLiteral("db.example.com"));
         QCOMPARE(r->port(), QStringLiteral("5433"));
@@ -44,8 +44,8 @@ private Q_SLOTS:
 
     void uri()
     {
-        const ConnInfo c = parsed(QStringLiteral(
-                "postgresql://bob:p%40ss@db.example.com:5433,h2/my%20db?sslmode=require&connect_timeout=5"));
+        const ConnInfo c = parsed(QStringLiteral("postgresql://bob:p%40ss@db.example.com:5433,h2/"
+                                                 "my%20db?sslmode=require&connect_timeout=5"));
         QCOMPARE(c.user(), QStringLiteral("bob"));
         QCOMPARE(c.value(QStringLiteral("password")), QStringLiteral("p@ss"));
         QCOMPARE(c.host(), QStringLiteral("db.example.com,h2"));
@@ -113,8 +113,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("input");
         QTest::newRow("keywords") << QStringLiteral(
                 "sslmode=verify-full user=u dbname=d host=h port=1 application_name='my app'");
-        QTest::newRow("uri") << QStringLiteral(
-                "postgresql://u:secret@h1:1,h2:2/d?sslmode=disable&target_session_attrs=read-write");
+        QTest::newRow("uri") << QStringLiteral("postgresql://u:secret@h1:1,h2:2/"
+                                               "d?sslmode=disable&target_session_attrs=read-write");
         QTest::newRow("service") << QStringLiteral("service=prod dbname=other");
         QTest::newRow("keepalives") << QStringLiteral(
                 "host=/run/pg keepalives=1 keepalives_idle=30 options='-c statement_timeout=0'");
@@ -230,10 +230,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("libpqSays");
         QTest::newRow("no equals") << QStringLiteral("foo") << QStringLiteral("missing \"=\"");
-        QTest::newRow("unknown option") << QStringLiteral("hots=x")
-                                        << QStringLiteral("invalid connection option \"hots\"");
-        QTest::newRow("unterminated quote") << QStringLiteral("host='abc")
-                                            << QStringLiteral("unterminated quoted string");
+        QTest::newRow("unknown option")
+                << QStringLiteral("hots=x") << QStringLiteral("invalid connection option \"hots\"");
+        QTest::newRow("unterminated quote")
+                << QStringLiteral("host='abc") << QStringLiteral("unterminated quoted string");
         QTest::newRow("bad uri param") << QStringLiteral("postgresql://h/d?nonsense=1")
                                        << QStringLiteral("invalid URI query parameter");
         QTest::newRow("bad percent") << QStringLiteral("postgresql://h/d%zz")

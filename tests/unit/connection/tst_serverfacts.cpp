@@ -126,7 +126,8 @@ private Q_SLOTS:
         const ServerWarning *failing = byId(w, QStringLiteral("archiver-failing"));
         QVERIFY(failing);
         QCOMPARE(failing->severity, ServerWarning::Severity::Critical);
-        QVERIFY2(failing->text.contains(QLatin1String("has failed 3 time")), qPrintable(failing->text));
+        QVERIFY2(failing->text.contains(QLatin1String("has failed 3 time")),
+                 qPrintable(failing->text));
         QVERIFY(failing->text.contains(QLatin1String("00000001000000000000000D")));
 
         // Recovered: archived again after the failure.
@@ -154,7 +155,8 @@ private Q_SLOTS:
         f.dataChecksums = false;
         f.dataDirectory.reset();
         const QList<ServerWarning> w = ServerAdvisor::warnings(f);
-        QCOMPARE(byId(w, QStringLiteral("data-checksums-off"))->severity, ServerWarning::Severity::Info);
+        QCOMPARE(byId(w, QStringLiteral("data-checksums-off"))->severity,
+                 ServerWarning::Severity::Info);
         QCOMPARE(byId(w, QStringLiteral("data-directory-unknown"))->fixSql,
                  QStringLiteral("GRANT pg_read_all_settings TO \"backup\";"));
     }
@@ -166,10 +168,11 @@ private Q_SLOTS:
         tools.serverMajor = 15;
         ClientToolsStatus::Tool dump;
         dump.name = QStringLiteral("pg_dump");
-        dump.error = Error(ErrorCode::ToolMissing,
-                           QStringLiteral("pg_dump of PostgreSQL 15 or newer was not found. Install "
-                                          "the Debian package postgresql-client-15 or add its bin "
-                                          "directory with --pg-bin."));
+        dump.error
+                = Error(ErrorCode::ToolMissing,
+                        QStringLiteral("pg_dump of PostgreSQL 15 or newer was not found. Install "
+                                       "the Debian package postgresql-client-15 or add its bin "
+                                       "directory with --pg-bin."));
         ClientToolsStatus::Tool ctl;
         ctl.name = QStringLiteral("pg_ctl");
         ctl.exactMajor = true;
@@ -191,12 +194,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("setting");
         QTest::addColumn<QString>("unit");
         QTest::addColumn<qint64>("bytes");
-        QTest::newRow("segment_size") << QStringLiteral("131072") << QStringLiteral("8kB")
-                                      << qint64(1024) * 1024 * 1024;
-        QTest::newRow("wal_segment_size 15") << QStringLiteral("16777216") << QStringLiteral("B")
-                                             << qint64(16) * 1024 * 1024;
+        QTest::newRow("segment_size")
+                << QStringLiteral("131072") << QStringLiteral("8kB") << qint64(1024) * 1024 * 1024;
+        QTest::newRow("wal_segment_size 15")
+                << QStringLiteral("16777216") << QStringLiteral("B") << qint64(16) * 1024 * 1024;
         QTest::newRow("no unit") << QStringLiteral("8192") << QString() << qint64(8192);
-        QTest::newRow("MB") << QStringLiteral("16") << QStringLiteral("MB") << qint64(16) * 1024 * 1024;
+        QTest::newRow("MB") << QStringLiteral("16") << QStringLiteral("MB")
+                            << qint64(16) * 1024 * 1024;
         QTest::newRow("16MB") << QStringLiteral("1") << QStringLiteral("16MB")
                               << qint64(16) * 1024 * 1024;
     }

@@ -14,7 +14,8 @@ private Q_SLOTS:
     {
         QCOMPARE(Sql::quoteIdentifier(QStringLiteral("bob")), QStringLiteral("\"bob\""));
         QCOMPARE(Sql::quoteIdentifier(QStringLiteral("a\"b")), QStringLiteral("\"a\"\"b\""));
-        QCOMPARE(Sql::quoteIdentifier(QStringLiteral("User Name")), QStringLiteral("\"User Name\""));
+        QCOMPARE(Sql::quoteIdentifier(QStringLiteral("User Name")),
+                 QStringLiteral("\"User Name\""));
     }
 
     void quoteLiteral()
@@ -32,12 +33,14 @@ private Q_SLOTS:
         QTest::newRow("password") << QStringLiteral(
                 "connection to server at \"127.0.0.1\", port 55432 failed: FATAL:  password "
                 "authentication failed for user \"bob\"\n")
-                                  << QStringLiteral("password authentication failed for user \"bob\"");
+                                  << QStringLiteral(
+                                             "password authentication failed for user \"bob\"");
         QTest::newRow("refused") << QStringLiteral(
                 "connection to server at \"127.0.0.1\", port 1 failed: Connection refused\n"
                 "\tIs the server running on that host and accepting TCP/IP connections?\n")
-                                 << QStringLiteral("Connection refused Is the server running on that "
-                                                   "host and accepting TCP/IP connections?");
+                                 << QStringLiteral(
+                                            "Connection refused Is the server running on that "
+                                            "host and accepting TCP/IP connections?");
         QTest::newRow("last attempt wins") << QStringLiteral(
                 "connection to server at \"a\" (10.0.0.1), port 5432 failed: timeout expired\n"
                 "connection to server on socket \"/tmp/.s.PGSQL.5432\" failed: FATAL:  database "
@@ -59,15 +62,21 @@ private Q_SLOTS:
         QTest::addColumn<QString>("state");
         QTest::addColumn<bool>("cancelRequested");
         QTest::addColumn<ErrorCode>("code");
-        QTest::newRow("bad password") << QStringLiteral("28P01") << false << ErrorCode::AuthenticationFailed;
-        QTest::newRow("no role/hba") << QStringLiteral("28000") << false << ErrorCode::AuthenticationFailed;
-        QTest::newRow("privilege") << QStringLiteral("42501") << false << ErrorCode::PermissionDenied;
+        QTest::newRow("bad password")
+                << QStringLiteral("28P01") << false << ErrorCode::AuthenticationFailed;
+        QTest::newRow("no role/hba")
+                << QStringLiteral("28000") << false << ErrorCode::AuthenticationFailed;
+        QTest::newRow("privilege")
+                << QStringLiteral("42501") << false << ErrorCode::PermissionDenied;
         QTest::newRow("no database") << QStringLiteral("3D000") << false << ErrorCode::NotFound;
         QTest::newRow("no table") << QStringLiteral("42P01") << false << ErrorCode::NotFound;
         QTest::newRow("cancelled") << QStringLiteral("57014") << true << ErrorCode::Cancelled;
-        QTest::newRow("statement_timeout") << QStringLiteral("57014") << false << ErrorCode::Timeout;
-        QTest::newRow("admin shutdown") << QStringLiteral("57P01") << false << ErrorCode::ConnectionFailed;
-        QTest::newRow("connection") << QStringLiteral("08006") << false << ErrorCode::ConnectionFailed;
+        QTest::newRow("statement_timeout")
+                << QStringLiteral("57014") << false << ErrorCode::Timeout;
+        QTest::newRow("admin shutdown")
+                << QStringLiteral("57P01") << false << ErrorCode::ConnectionFailed;
+        QTest::newRow("connection")
+                << QStringLiteral("08006") << false << ErrorCode::ConnectionFailed;
         QTest::newRow("disk full") << QStringLiteral("53100") << false << ErrorCode::DiskFull;
         QTest::newRow("lock") << QStringLiteral("55P03") << false << ErrorCode::Locked;
         QTest::newRow("data") << QStringLiteral("22P02") << false << ErrorCode::InvalidInput;

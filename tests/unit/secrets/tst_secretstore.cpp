@@ -33,8 +33,9 @@ KeyringEntry lookupWithSecretTool(const QUuid &id)
 {
     QProcess process;
     process.start(QStringLiteral("secret-tool"),
-                  {QStringLiteral("lookup"), QStringLiteral("server"), SecretStore::defaultService(),
-                   QStringLiteral("user"), id.toString(QUuid::WithoutBraces)});
+                  {QStringLiteral("lookup"), QStringLiteral("server"),
+                   SecretStore::defaultService(), QStringLiteral("user"),
+                   id.toString(QUuid::WithoutBraces)});
     if (!process.waitForFinished(kWaitMs) || process.exitStatus() != QProcess::NormalExit)
         return {};
     const QByteArray out = process.readAllStandardOutput();
@@ -98,16 +99,16 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         m_store = std::make_unique<SecretStore>();
-        m_unavailableSpy =
-            std::make_unique<QSignalSpy>(m_store.get(), &SecretStore::keychainUnavailable);
+        m_unavailableSpy
+                = std::make_unique<QSignalSpy>(m_store.get(), &SecretStore::keychainUnavailable);
 
         const QUuid probe = newId();
         const Status probed = m_store->writePasswordBlocking(probe, QStringLiteral("probe"));
         REQUIRE_OR_FAIL(probed.ok(),
-                         QStringLiteral("no usable keychain (run through with-keyring.sh): ")
-                             + (probed.ok() ? QString() : probed.error().toString()));
+                        QStringLiteral("no usable keychain (run through with-keyring.sh): ")
+                                + (probed.ok() ? QString() : probed.error().toString()));
         REQUIRE_OR_FAIL(!QStandardPaths::findExecutable(QStringLiteral("secret-tool")).isEmpty(),
-                         QStringLiteral("secret-tool (libsecret-tools) is not installed"));
+                        QStringLiteral("secret-tool (libsecret-tools) is not installed"));
         QCOMPARE(SecretStore::availability(), KeychainAvailability::State::Available);
         QCOMPARE(lookupWithSecretTool(probe).secret, QStringLiteral("probe"));
         m_keychainWorks = true;
@@ -203,7 +204,8 @@ private Q_SLOTS:
         m_store->rememberForSession(id, QStringLiteral("x"));
         bool called = false;
         QObject context;
-        m_store->readPassword(id, &context, [&called](const SecretStore::ReadResult &) { called = true; });
+        m_store->readPassword(id, &context,
+                              [&called](const SecretStore::ReadResult &) { called = true; });
         QVERIFY(!called);
         QTRY_VERIFY(called);
         m_store->forgetForSession(id);
@@ -211,8 +213,9 @@ private Q_SLOTS:
         // A context destroyed before the answer: the callback is dropped.
         bool droppedCalled = false;
         auto doomed = std::make_unique<QObject>();
-        m_store->readPassword(id, doomed.get(),
-                              [&droppedCalled](const SecretStore::ReadResult &) { droppedCalled = true; });
+        m_store->readPassword(id, doomed.get(), [&droppedCalled](const SecretStore::ReadResult &) {
+            droppedCalled = true;
+        });
         doomed.reset();
         // Jobs run in order, so once a later read has answered the first one has too.
         QVERIFY_OK(readAsync(*m_store, id));
@@ -221,9 +224,8 @@ private Q_SLOTS:
 
         // A null context means the store's own thread.
         bool nullContextCalled = false;
-        m_store->deletePassword(id, nullptr, [&nullContextCalled](const Status &s) {
-            nullContextCalled = s.ok();
-        });
+        m_store->deletePassword(
+                id, nullptr, [&nullContextCalled](const Status &s) { nullContextCalled = s.ok(); });
         QTRY_VERIFY_WITH_TIMEOUT(nullContextCalled, kWaitMs);
     }
 
@@ -278,8 +280,8 @@ private Q_SLOTS:
 
         const QString password = QStringLiteral("Hx7!pq-Secret");
         const Result<Profile> added = profiles.add(Profile::create(
-            QStringLiteral("shop"),
-            QStringLiteral("postgresql://alice:Hx7%21pq-Secret@db.example.com/shop")));
+                QStringLiteral("shop"),
+                QStringLiteral("postgresql://alice:Hx7%21pq-Secret@db.example.com/shop")));
         QVERIFY_OK(added);
         m_used.append(added->id());
         QTRY_COMPARE_WITH_TIMEOUT(stored.count(), 1, kWaitMs);
@@ -291,7 +293,8 @@ private Q_SLOTS:
         Profile renamed = added.value();
         renamed.setName(QStringLiteral("webshop"));
         QVERIFY_OK(profiles.update(renamed));
-        QCOMPARE(m_store->readPasswordBlocking(added->id()).value(), std::optional<QString>(password));
+        QCOMPARE(m_store->readPasswordBlocking(added->id()).value(),
+                 std::optional<QString>(password));
         QCOMPARE(lookupWithSecretTool(added->id()).secret, password);
 
         // The settings file names the profile but holds no password.

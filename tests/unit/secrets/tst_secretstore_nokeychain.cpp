@@ -136,7 +136,8 @@ private Q_SLOTS:
     {
         const QUuid id = QUuid::createUuid();
         m_store->rememberForSession(id, kSecondPassword);
-        QCOMPARE(m_store->readPasswordBlocking(id).value(), std::optional<QString>(kSecondPassword));
+        QCOMPARE(m_store->readPasswordBlocking(id).value(),
+                 std::optional<QString>(kSecondPassword));
         (void)m_store->deletePasswordBlocking(id);
         const SecretStore::ReadResult read = m_store->readPasswordBlocking(id);
         QVERIFY_OK(read);
@@ -148,7 +149,7 @@ private Q_SLOTS:
     {
         std::optional<SecretStore::ReadResult> read;
         std::unique_ptr<QThread> worker(
-            QThread::create([&] { read = m_store->readPasswordBlocking(m_id); }));
+                QThread::create([&] { read = m_store->readPasswordBlocking(m_id); }));
         worker->start();
         QTRY_VERIFY_WITH_TIMEOUT(worker->isFinished(), kWaitMs);
         worker->wait();
@@ -162,9 +163,9 @@ private Q_SLOTS:
         Settings settings(s_home->filePath(QStringLiteral("config/pgvault/pgvault.conf")));
         ProfileStore profiles(&settings, m_store.get());
         QSignalSpy stored(&profiles, &ProfileStore::passwordStored);
-        const Result<Profile> added = profiles.add(Profile::create(
-            QStringLiteral("shop"),
-            QStringLiteral("host=db user=alice password=") + kProfilePassword));
+        const Result<Profile> added = profiles.add(
+                Profile::create(QStringLiteral("shop"),
+                                QStringLiteral("host=db user=alice password=") + kProfilePassword));
         QVERIFY_OK(added);
         QTRY_COMPARE_WITH_TIMEOUT(stored.count(), 1, kWaitMs);
         QCOMPARE(stored.at(0).at(1).value<Status>().error().code(), ErrorCode::KeychainUnavailable);

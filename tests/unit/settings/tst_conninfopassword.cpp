@@ -77,11 +77,11 @@ private Q_SLOTS:
             "postgres://alice@db/shop", QStringLiteral("p@ss/w:rd"));
         row("uri no user", "postgresql://:pw@db/shop", "postgresql://db/shop",
             QStringLiteral("pw"));
-        row("uri ipv6", "postgresql://alice:pw@[::1]:5432/shop", "postgresql://alice@[::1]:5432/shop",
-            QStringLiteral("pw"));
-        row("uri several hosts", "postgresql://bob:pw@h1:5432,h2:5433/shop?target_session_attrs=any",
-            "postgresql://bob@h1:5432,h2:5433/shop?target_session_attrs=any",
-            QStringLiteral("pw"));
+        row("uri ipv6", "postgresql://alice:pw@[::1]:5432/shop",
+            "postgresql://alice@[::1]:5432/shop", QStringLiteral("pw"));
+        row("uri several hosts",
+            "postgresql://bob:pw@h1:5432,h2:5433/shop?target_session_attrs=any",
+            "postgresql://bob@h1:5432,h2:5433/shop?target_session_attrs=any", QStringLiteral("pw"));
         row("uri query first", "postgresql://db/shop?password=x&application_name=y",
             "postgresql://db/shop?application_name=y", QStringLiteral("x"));
         row("uri query last", "postgresql:///shop?host=/var/run/postgresql&password=x",

@@ -6,12 +6,12 @@
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QSignalSpy>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QUrl>
 #include <QTest>
+#include <QUrl>
 
 #include <memory>
 
@@ -71,8 +71,8 @@ private Q_SLOTS:
     {
         QSignalSpy added(m_store.get(), &ProfileStore::profileAdded);
         const Result<Profile> result = m_store->add(
-            Profile::create(QStringLiteral("shop"), QStringLiteral("host=db dbname=shop\n"),
-                            QStringLiteral("/srv/repo/")));
+                Profile::create(QStringLiteral("shop"), QStringLiteral("host=db dbname=shop\n"),
+                                QStringLiteral("/srv/repo/")));
         QVERIFY_OK(result);
         QVERIFY(!result->id().isNull());
         QCOMPARE(result->conninfo(), QStringLiteral("host=db dbname=shop"));
@@ -81,7 +81,8 @@ private Q_SLOTS:
         QCOMPARE(added.at(0).at(0).value<Profile>(), result.value());
 
         QCOMPARE(m_store->find(result->id()), std::optional<Profile>(result.value()));
-        QCOMPARE(m_store->findByName(QStringLiteral("shop")), std::optional<Profile>(result.value()));
+        QCOMPARE(m_store->findByName(QStringLiteral("shop")),
+                 std::optional<Profile>(result.value()));
         QVERIFY(!m_store->findByName(QStringLiteral("Shop")).has_value()); // case-sensitive
         QVERIFY(!m_store->find(QUuid::createUuid()).has_value());
         QVERIFY(!m_store->hasPendingSecretOperations());
@@ -89,8 +90,8 @@ private Q_SLOTS:
 
     void nullIdGetsOne()
     {
-        const Result<Profile> result = m_store->add(
-            Profile(QUuid(), QStringLiteral("x"), QStringLiteral("host=db")));
+        const Result<Profile> result
+                = m_store->add(Profile(QUuid(), QStringLiteral("x"), QStringLiteral("host=db")));
         QVERIFY_OK(result);
         QVERIFY(!result->id().isNull());
     }
@@ -121,7 +122,8 @@ private Q_SLOTS:
         QTest::newRow("newline") << QStringLiteral("prod\neu");
         QTest::newRow("nul") << QString(QChar(0)) + QStringLiteral("x");
         QTest::newRow("del") << QStringLiteral("a") + QChar(0x7f);
-        QTest::newRow("line separator") << QStringLiteral("a") + QChar(0x2028) + QStringLiteral("b");
+        QTest::newRow("line separator")
+                << QStringLiteral("a") + QChar(0x2028) + QStringLiteral("b");
         QTest::newRow("too long") << QString(101, QLatin1Char('x'));
     }
 
@@ -129,7 +131,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, name);
         QVERIFY(!ProfileStore::validateName(name).ok());
-        const Result<Profile> result = m_store->add(Profile::create(name, QStringLiteral("host=db")));
+        const Result<Profile> result
+                = m_store->add(Profile::create(name, QStringLiteral("host=db")));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code(), ErrorCode::InvalidInput);
         QVERIFY(!result.error().message().isEmpty());
@@ -138,9 +141,9 @@ private Q_SLOTS:
 
     void validNames()
     {
-        for (const QString &name :
-             {QStringLiteral("prod"), QStringLiteral("Prod"), QStringLiteral("shop (eu-1)"),
-              QStringLiteral("Ünïcødé 名前"), QStringLiteral("a b"), QString(100, QLatin1Char('y'))}) {
+        for (const QString &name : {QStringLiteral("prod"), QStringLiteral("Prod"),
+                                    QStringLiteral("shop (eu-1)"), QStringLiteral("Ünïcødé 名前"),
+                                    QStringLiteral("a b"), QString(100, QLatin1Char('y'))}) {
             QVERIFY_OK(ProfileStore::validateName(name));
             QVERIFY_OK(m_store->add(Profile::create(name, QStringLiteral("host=db"))));
         }
@@ -151,7 +154,8 @@ private Q_SLOTS:
     {
         const Profile first = addOk(QStringLiteral("shop"), QStringLiteral("host=a"));
         QVERIFY(!first.isNull());
-        const Result<Profile> again = m_store->add(Profile::create(QStringLiteral("shop"), QStringLiteral("host=b")));
+        const Result<Profile> again
+                = m_store->add(Profile::create(QStringLiteral("shop"), QStringLiteral("host=b")));
         QVERIFY(!again.ok());
         QCOMPARE(again.error().code(), ErrorCode::AlreadyExists);
         QVERIFY(again.error().message().contains(QStringLiteral("shop")));
@@ -185,7 +189,8 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 1);
         QVERIFY(!m_store->findByName(QStringLiteral("shop")).has_value());
         QCOMPARE(m_store->findByName(QStringLiteral("webshop"))->id(), shop.id());
-        QCOMPARE(m_store->find(shop.id())->conninfo(), QStringLiteral("postgresql://alice@db/shop"));
+        QCOMPARE(m_store->find(shop.id())->conninfo(),
+                 QStringLiteral("postgresql://alice@db/shop"));
 
         // Saving the same values again is not a change; keeping one's own name is allowed.
         QVERIFY_OK(m_store->update(updated.value()));
@@ -200,7 +205,8 @@ private Q_SLOTS:
 
     void updateOfMissingProfileFails()
     {
-        const Result<Profile> result = m_store->update(Profile::create(QStringLiteral("ghost"), QString()));
+        const Result<Profile> result
+                = m_store->update(Profile::create(QStringLiteral("ghost"), QString()));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code(), ErrorCode::NotFound);
     }
@@ -233,11 +239,13 @@ private Q_SLOTS:
     void persistsAcrossInstances()
     {
         const QString tricky = QStringLiteral(
-            "host=db.example.com port=5433 dbname='my shop' application_name='a;b#c=d\"e' "
-            "options='-c search_path=x,y'");
-        const Profile shop = addOk(QStringLiteral("shop; #1 = [main]"), tricky, QStringLiteral("/srv/a b/r"));
-        const Profile uri = addOk(QStringLiteral("Ünïcødé"),
-                                  QStringLiteral("postgresql://ålice@db/shop?sslmode=require&application_name=%20x"));
+                "host=db.example.com port=5433 dbname='my shop' application_name='a;b#c=d\"e' "
+                "options='-c search_path=x,y'");
+        const Profile shop
+                = addOk(QStringLiteral("shop; #1 = [main]"), tricky, QStringLiteral("/srv/a b/r"));
+        const Profile uri = addOk(
+                QStringLiteral("Ünïcødé"),
+                QStringLiteral("postgresql://ålice@db/shop?sslmode=require&application_name=%20x"));
         QVERIFY(!shop.isNull());
         QVERIFY(!uri.isNull());
         const QList<Profile> before = m_store->profiles();
@@ -257,18 +265,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("conninfo");
         QTest::addColumn<QString>("password");
         QTest::addColumn<QString>("expectedConninfo");
-        QTest::newRow("keyword") << QStringLiteral("host=db user=alice password=Tr0ub4dor&3 dbname=shop")
+        QTest::newRow("keyword") << QStringLiteral(
+                "host=db user=alice password=Tr0ub4dor&3 dbname=shop")
                                  << QStringLiteral("Tr0ub4dor&3")
                                  << QStringLiteral("host=db user=alice dbname=shop");
-        QTest::newRow("quoted") << QStringLiteral("host=db password='correct horse battery' user=alice")
+        QTest::newRow("quoted") << QStringLiteral(
+                "host=db password='correct horse battery' user=alice")
                                 << QStringLiteral("correct horse battery")
                                 << QStringLiteral("host=db user=alice");
         QTest::newRow("uri") << QStringLiteral("postgresql://alice:Zq8%21xK2%40pw@db:5433/shop")
                              << QStringLiteral("Zq8!xK2@pw")
                              << QStringLiteral("postgresql://alice@db:5433/shop");
-        QTest::newRow("uri query") << QStringLiteral("postgresql://db/shop?password=Qm7pLx9&user=bob")
-                                   << QStringLiteral("Qm7pLx9")
-                                   << QStringLiteral("postgresql://db/shop?user=bob");
+        QTest::newRow("uri query")
+                << QStringLiteral("postgresql://db/shop?password=Qm7pLx9&user=bob")
+                << QStringLiteral("Qm7pLx9") << QStringLiteral("postgresql://db/shop?user=bob");
     }
 
     void settingsFileNeverHoldsAPassword()
@@ -278,7 +288,8 @@ private Q_SLOTS:
         QFETCH(QString, expectedConninfo);
 
         QSignalSpy stored(m_store.get(), &ProfileStore::passwordStored);
-        const Result<Profile> added = m_store->add(Profile::create(QStringLiteral("shop"), conninfo));
+        const Result<Profile> added
+                = m_store->add(Profile::create(QStringLiteral("shop"), conninfo));
         QVERIFY_OK(added);
         QCOMPARE(added->conninfo(), expectedConninfo);
 
@@ -309,8 +320,8 @@ private Q_SLOTS:
     void passwordWithoutSecretStoreIsRejected()
     {
         ProfileStore noSecrets(m_settings.get(), nullptr);
-        const Result<Profile> result = noSecrets.add(
-            Profile::create(QStringLiteral("shop"), QStringLiteral("host=db password=hunter2")));
+        const Result<Profile> result = noSecrets.add(Profile::create(
+                QStringLiteral("shop"), QStringLiteral("host=db password=hunter2")));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code(), ErrorCode::InvalidInput);
         QVERIFY(result.error().message().contains(QStringLiteral("password")));
@@ -320,10 +331,11 @@ private Q_SLOTS:
 
     void unmovableSecretsAndBadStringsAreRejected()
     {
-        for (const QString &conninfo : {QStringLiteral("host=db sslpassword=keypass"),
-                                        QStringLiteral("host=db password"),
-                                        QStringLiteral("dbname='host=x password=nested'")}) {
-            const Result<Profile> result = m_store->add(Profile::create(QStringLiteral("x"), conninfo));
+        for (const QString &conninfo :
+             {QStringLiteral("host=db sslpassword=keypass"), QStringLiteral("host=db password"),
+              QStringLiteral("dbname='host=x password=nested'")}) {
+            const Result<Profile> result
+                    = m_store->add(Profile::create(QStringLiteral("x"), conninfo));
             QVERIFY2(!result.ok(), qPrintable(conninfo));
             QCOMPARE(result.error().code(), ErrorCode::InvalidInput);
         }
@@ -335,7 +347,7 @@ private Q_SLOTS:
     void relativeRepositoryIsRejected()
     {
         const Result<Profile> result = m_store->add(
-            Profile::create(QStringLiteral("x"), QString(), QStringLiteral("backups/repo")));
+                Profile::create(QStringLiteral("x"), QString(), QStringLiteral("backups/repo")));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code(), ErrorCode::InvalidInput);
     }
@@ -343,10 +355,12 @@ private Q_SLOTS:
     void damagedEntriesAreSkipped()
     {
         addOk(QStringLiteral("good"), QStringLiteral("host=db"));
-        m_settings->storage().setValue(QStringLiteral("profiles/not-a-uuid/name"), QStringLiteral("bad"));
+        m_settings->storage().setValue(QStringLiteral("profiles/not-a-uuid/name"),
+                                       QStringLiteral("bad"));
         m_settings->storage().setValue(
-            QStringLiteral("profiles/%1/conninfo").arg(QUuid::createUuid().toString(QUuid::WithoutBraces)),
-            QStringLiteral("host=nameless"));
+                QStringLiteral("profiles/%1/conninfo")
+                        .arg(QUuid::createUuid().toString(QUuid::WithoutBraces)),
+                QStringLiteral("host=nameless"));
         QCOMPARE(m_store->profiles().size(), 1);
         QCOMPARE(m_store->profiles().at(0).name(), QStringLiteral("good"));
     }

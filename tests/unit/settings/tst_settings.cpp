@@ -49,7 +49,8 @@ private Q_SLOTS:
         {
             Settings settings(file);
             settings.setPgBinDirs({QStringLiteral("/opt/pg 16/bin/"), QStringLiteral(""),
-                                   QStringLiteral("/opt/a,b/bin"), QStringLiteral("/opt/pg 16/bin")});
+                                   QStringLiteral("/opt/a,b/bin"),
+                                   QStringLiteral("/opt/pg 16/bin")});
             settings.setStoredRepositoryPath(QStringLiteral("/srv/backups/repo/"));
             settings.setKeychainWarningShown(true);
             QVERIFY_OK(settings.sync());
@@ -71,7 +72,8 @@ private Q_SLOTS:
             settings.setPgBinDirs({QStringLiteral("/usr/lib/postgresql/16/bin")});
             QVERIFY_OK(settings.sync());
         }
-        QCOMPARE(Settings(file).pgBinDirs(), QStringList{QStringLiteral("/usr/lib/postgresql/16/bin")});
+        QCOMPARE(Settings(file).pgBinDirs(),
+                 QStringList{QStringLiteral("/usr/lib/postgresql/16/bin")});
     }
 
     void defaultsAreNotWritten()
