@@ -42,7 +42,7 @@ major_of() {
 
 installed_version() {
     local pkg=$cache/node_modules/pg$1/package.json
-    [[ -f $pkg ]] && node -p "require(process.argv[1]).version" "$pkg" 2>/dev/null
+    [[ -f $pkg ]] && sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$pkg" | head -n 1
 }
 
 mkdir -p "$cache"
@@ -62,7 +62,7 @@ if (( needed )); then
     done
     printf '{ "name": "pgvault-postgres-majors", "private": true, "dependencies": { %s } }\n' \
         "$deps" >"$cache/package.json"
-    say "installing ${!PINS[*]} from $PACKAGE into $cache"
+    say "installing PostgreSQL $(printf "%s\n" "${!PINS[@]}" | sort -n | xargs) from $PACKAGE into $cache"
     # --ignore-scripts: newer npm gates install scripts (allowScripts), so the symlinks are
     # hydrated explicitly below instead of relying on the package's postinstall.
     (cd "$cache" && npm install --no-audit --no-fund --no-update-notifier --ignore-scripts \
@@ -72,8 +72,11 @@ fi
 for major in "${!PINS[@]}"; do
     # The tarball stores shared-library symlinks as a list (native/pg-symlinks.json); without
     # them postgres can't find libicu*.so.60 and friends. The script ignores links that exist.
-    (cd "$cache/node_modules/pg$major" && node scripts/hydrate-symlinks.js) \
+    pkg=$cache/node_modules/pg$major
+    [[ -f $pkg/native/.pgvault-hydrated ]] && continue
+    (cd "$pkg" && node scripts/hydrate-symlinks.js) \
         || die "could not create the library symlinks of pg$major"
+    touch "$pkg/native/.pgvault-hydrated"
 done
 
 # The test user (pgvault-test, see tools/run-tests.sh) runs these binaries from its own processes.

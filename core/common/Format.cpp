@@ -23,7 +23,9 @@ QString formatBytes(qint64 bytes)
 {
     if (bytes < 0)
         return QString();
-    const QLocale locale;
+    // No group separators: "1023 B", not "1,023 B"; the value never has more than 4 digits.
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
     if (bytes < 1024)
         return Tr::tr("%1 B").arg(locale.toString(bytes));
 

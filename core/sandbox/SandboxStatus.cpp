@@ -20,6 +20,18 @@ QString SandboxStatus::conninfo() const
     return info.toString();
 }
 
+QString SandboxStatus::version() const
+{
+    if (!serverVersion.isEmpty())
+        return serverVersion;
+    if (!config)
+        return {};
+    // "postgres (PostgreSQL) 15.20 (Debian …)" → "15.20 (Debian …)", like server_version.
+    const QString marker = QStringLiteral("(PostgreSQL) ");
+    const qsizetype at = config->versionText.indexOf(marker);
+    return at < 0 ? config->versionText : config->versionText.mid(at + marker.size());
+}
+
 QStringList SandboxStatus::notes() const
 {
     QStringList notes;
@@ -70,8 +82,7 @@ QJsonObject SandboxStatus::toJson() const
         json.insert(QStringLiteral("port"), config->port);
         json.insert(QStringLiteral("major"), config->major);
         json.insert(QStringLiteral("binDir"), config->binDir);
-        json.insert(QStringLiteral("version"),
-                    serverVersion.isEmpty() ? config->versionText : serverVersion);
+        json.insert(QStringLiteral("version"), version());
         json.insert(QStringLiteral("serverUser"), config->serverUser);
         json.insert(QStringLiteral("superuser"), config->superuser);
         json.insert(QStringLiteral("database"), config->database);

@@ -39,6 +39,10 @@ struct SandboxStatus
     bool isCreated() const { return state != State::NotCreated; }
     bool isRunning() const { return state == State::Running; }
 
+    // "15.20 (Debian 15.20-0+deb12u1)": the running server's version, else the one of the
+    // installed postgres program; empty when not created.
+    QString version() const;
+
     // libpq connection string for the sample database over the private socket; empty when the
     // sandbox does not exist.
     QString conninfo() const;

@@ -199,7 +199,7 @@ private Q_SLOTS:
         job->end(Error(ErrorCode::DiskFull, QStringLiteral("No space left on /backup."),
                        QStringLiteral("ENOSPC")));
         // 19 columns: 18 characters and an ellipsis; the error goes to stderr, without detail.
-        QCOMPARE(h.stdOut(), QStringLiteral("\rCopying  25 %  1.0 \u2026\n"));
+        QCOMPARE(h.stdOut(), QStringLiteral("\rCopying  25 %  1.0\u2026\n"));
         QCOMPARE(h.stdErr(), QStringLiteral("No space left on /backup.\n"));
         QCOMPARE(h.exitCode, ExitCode::Failure);
     }

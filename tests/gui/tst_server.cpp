@@ -131,6 +131,7 @@ private Q_SLOTS:
         AppServices services = fixture.services();
         services.tools = std::make_shared<const ToolLocator>();
         MainWindow window(services);
+        window.resize(1200, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -165,6 +166,7 @@ private Q_SLOTS:
                 QStringLiteral("Remote"),
                 cluster.conninfo(QStringLiteral("postgres"), QStringLiteral("reader"), true))));
         MainWindow window(fixture.services());
+        window.resize(1200, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 

@@ -30,6 +30,13 @@ struct PgClusterOptions
 // unix socket in a short private dir, free port. Always torn down (pg_ctl stop -m immediate and
 // directory removal) by the destructor, and leftovers of killed test runs are swept on start.
 // When the process runs as root, initdb/pg_ctl/postgres run as the user "pgvault-test".
+//
+// Layout: /tmp/pgvault-harness-<server uid>/ (0700, owned by serverUser()) holds templates/ (one
+// data dir per server build, made by `initdb -A trust -N --no-locale -E UTF8 -U postgres -k` the
+// first time any test process needs it, under a lock) and one c-XXXXXX/ per cluster: data/ (a copy
+// of the template), sock/, scratch/, server.log. The constructor does the copy and the config
+// (so dataDir() is valid at once); start() reports any error of that. Local connections over the
+// socket are trust; TCP uses scram-sha-256 when superuserPassword is set.
 class PgCluster
 {
 public:

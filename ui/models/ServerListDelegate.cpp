@@ -111,10 +111,10 @@ QSize ServerListDelegate::sizeHint(const QStyleOptionViewItem &option,
     const QFontMetrics smallMetrics(addressFont(opt.font));
     const int height = VerticalMargin * 2 + nameMetrics.height() + LineSpacing
             + smallMetrics.height();
+    // The list is as wide as its panel and elides; ask only for room to show a short name.
     const int width = HorizontalMargin * 3 + dotDiameter(nameMetrics)
-            + qMax(nameMetrics.horizontalAdvance(opt.text),
-                   smallMetrics.horizontalAdvance(
-                           index.data(ProfileListModel::AddressRole).toString()));
+            + qMin(nameMetrics.horizontalAdvance(opt.text),
+                   nameMetrics.averageCharWidth() * 12);
     return QSize(width, height);
 }
 

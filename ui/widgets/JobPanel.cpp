@@ -129,6 +129,7 @@ void JobPanel::relayout()
     for (auto it = m_rows.crbegin(); it != m_rows.crend(); ++it) {
         (*it)->setSeparatorVisible(it != m_rows.crbegin());
         m_rowsLayout->addWidget(*it);
+        (*it)->show(); // at once, not on the layout's next pass
     }
     m_emptyLabel->setVisible(m_rows.isEmpty());
     m_rowsLayout->addWidget(m_emptyLabel, m_rows.isEmpty() ? 1 : 0);

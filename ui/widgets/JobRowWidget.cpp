@@ -34,6 +34,7 @@ JobRowWidget::JobRowWidget(const QPersistentModelIndex &index, QWidget *parent)
     : QFrame(parent)
     , m_index(index)
     , m_separator(new QFrame(this))
+    , m_stateIconLabel(new QLabel(this))
     , m_titleLabel(new QLabel(this))
     , m_phaseLabel(new QLabel(this))
     , m_statsLabel(new QLabel(this))
@@ -42,7 +43,6 @@ JobRowWidget::JobRowWidget(const QPersistentModelIndex &index, QWidget *parent)
     , m_logButton(new QToolButton(this))
     , m_progressBar(new QProgressBar(this))
     , m_errorRow(new QWidget(this))
-    , m_errorIcon(new QLabel(m_errorRow))
     , m_errorLabel(new QLabel(m_errorRow))
     , m_detailsButton(new QPushButton(tr("Details…"), m_errorRow))
     , m_logEdit(new QPlainTextEdit(this))
@@ -83,10 +83,6 @@ JobRowWidget::JobRowWidget(const QPersistentModelIndex &index, QWidget *parent)
     m_progressBar->setRange(0, ProgressSteps);
     m_progressBar->setTextVisible(true);
 
-    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    m_errorIcon->setPixmap(Icons::error().pixmap(QSize(iconSize, iconSize),
-                                                  devicePixelRatioF()));
-    m_errorIcon->setAlignment(Qt::AlignTop);
     m_errorLabel->setObjectName(QStringLiteral("jobErrorLabel"));
     m_errorLabel->setTextFormat(Qt::PlainText);
     m_errorLabel->setWordWrap(true);
@@ -94,8 +90,9 @@ JobRowWidget::JobRowWidget(const QPersistentModelIndex &index, QWidget *parent)
     m_detailsButton->setObjectName(QStringLiteral("jobErrorDetailsButton"));
     connect(m_detailsButton, &QPushButton::clicked, this, &JobRowWidget::onDetailsClicked);
     auto *errorLayout = new QHBoxLayout(m_errorRow);
-    errorLayout->setContentsMargins(0, 0, 0, 0);
-    errorLayout->addWidget(m_errorIcon, 0, Qt::AlignTop);
+    // Under the title, past the state icon.
+    errorLayout->setContentsMargins(
+            style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this) + 10, 0, 0, 0);
     errorLayout->addWidget(m_errorLabel, 1);
     errorLayout->addWidget(m_detailsButton, 0, Qt::AlignTop);
 
@@ -106,8 +103,13 @@ JobRowWidget::JobRowWidget(const QPersistentModelIndex &index, QWidget *parent)
     m_logEdit->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_logEdit->setVisible(false);
 
+    const int stateIconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    m_stateIconLabel->setFixedSize(stateIconSize, stateIconSize);
+    m_stateIconLabel->setVisible(false);
+
     auto *top = new QHBoxLayout;
     top->setSpacing(10);
+    top->addWidget(m_stateIconLabel);
     top->addWidget(m_titleLabel);
     top->addWidget(m_phaseLabel, 1);
     top->addWidget(m_statsLabel);
@@ -155,6 +157,23 @@ void JobRowWidget::refresh()
     m_phaseLabel->setToolTip(phase);
 
     m_stateLabel->setText(roleOf(m_index, JobListModel::StateTextRole).toString());
+    QIcon stateIcon;
+    QColor stateColour = palette().color(QPalette::WindowText);
+    if (state == Job::State::Succeeded) {
+        stateIcon = Icons::ok();
+        stateColour = QColor(0x2e, 0x7d, 0x32);
+    } else if (state == Job::State::Failed) {
+        stateIcon = Icons::error();
+        stateColour = QColor(0xc6, 0x28, 0x28);
+    } else if (state == Job::State::Cancelled) {
+        stateIcon = Icons::cancel();
+    }
+    m_stateIconLabel->setVisible(!stateIcon.isNull());
+    if (!stateIcon.isNull())
+        m_stateIconLabel->setPixmap(stateIcon.pixmap(m_stateIconLabel->size(), devicePixelRatioF()));
+    QPalette statePalette = m_stateLabel->palette();
+    statePalette.setColor(QPalette::WindowText, stateColour);
+    m_stateLabel->setPalette(statePalette);
     m_statsLabel->setText(statsText());
 
     // Cancel (undo) or Stop (keep what is done), chosen by the job.
@@ -171,11 +190,7 @@ void JobRowWidget::refresh()
     m_cancelButton->setEnabled(roleOf(m_index, JobListModel::CanCancelRole).toBool());
 
     const double fraction = roleOf(m_index, JobListModel::FractionRole).toDouble();
-    if (state == Job::State::Succeeded) {
-        m_progressBar->setRange(0, ProgressSteps);
-        m_progressBar->setValue(ProgressSteps);
-        m_progressBar->setVisible(true);
-    } else if (finished) {
+    if (finished) {
         m_progressBar->setVisible(false);
     } else if (fraction < 0) {
         m_progressBar->setRange(0, 0); // busy indicator: no total known
@@ -243,7 +258,9 @@ QString JobRowWidget::statsText() const
     const qint64 elapsed = roleOf(m_index, JobListModel::ElapsedSecondsRole).toLongLong();
 
     QStringList parts;
-    if (total > 0)
+    if (state == Job::State::Succeeded && done > 0)
+        parts.append(formatBytes(done));
+    else if (total > 0)
         parts.append(tr("%1 of %2").arg(formatBytes(done), formatBytes(total)));
     else if (done > 0)
         parts.append(formatBytes(done));

@@ -35,6 +35,7 @@ private:
 
     QPersistentModelIndex m_index;
     QFrame *m_separator;
+    QLabel *m_stateIconLabel;
     QLabel *m_titleLabel;
     QLabel *m_phaseLabel;
     QLabel *m_statsLabel;
@@ -43,7 +44,6 @@ private:
     QToolButton *m_logButton;
     QProgressBar *m_progressBar;
     QWidget *m_errorRow;
-    QLabel *m_errorIcon;
     QLabel *m_errorLabel;
     QPushButton *m_detailsButton;
     QPlainTextEdit *m_logEdit;

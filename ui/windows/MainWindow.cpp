@@ -43,6 +43,16 @@ namespace PgVault {
 
 namespace {
 
+// The platform's bindings for a standard key, or the usual one where the platform has none
+// (e.g. Quit under the offscreen platform).
+QList<QKeySequence> standardShortcut(QKeySequence::StandardKey key, const QKeySequence &fallback)
+{
+    QList<QKeySequence> bindings = QKeySequence::keyBindings(key);
+    if (bindings.isEmpty())
+        bindings.append(fallback);
+    return bindings;
+}
+
 const QString HorizontalSplitter = QStringLiteral("servers");
 const QString VerticalSplitter = QStringLiteral("jobs");
 
@@ -160,13 +170,15 @@ void MainWindow::createActions()
 {
     m_addServerAction = new QAction(Icons::addServer(), tr("&Add Server…"), this);
     m_addServerAction->setObjectName(QStringLiteral("addServerAction"));
-    m_addServerAction->setShortcut(QKeySequence::New);
+    m_addServerAction->setShortcuts(
+            standardShortcut(QKeySequence::New, QKeySequence(Qt::CTRL | Qt::Key_N)));
     m_addServerAction->setStatusTip(tr("Add a PostgreSQL server to back up"));
     connect(m_addServerAction, &QAction::triggered, this, &MainWindow::addServer);
 
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
-    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setShortcuts(
+            standardShortcut(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)));
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
@@ -182,7 +194,8 @@ void MainWindow::createActions()
 
     m_refreshAction = new QAction(Icons::refresh(), tr("Re&fresh"), this);
     m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
-    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setShortcuts(
+            standardShortcut(QKeySequence::Refresh, QKeySequence(Qt::Key_F5)));
     m_refreshAction->setStatusTip(tr("Connect again and read the selected server's state"));
     connect(m_refreshAction, &QAction::triggered, m_session, &ServerSession::refresh);
 
@@ -234,6 +247,8 @@ QWidget *MainWindow::createServerList()
     m_serverList->setSelectionMode(QAbstractItemView::SingleSelection);
     m_serverList->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_serverList->setUniformItemSizes(true);
+    m_serverList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_serverList->setTextElideMode(Qt::ElideRight);
     m_serverList->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_serverList->addActions({m_editServerAction, m_removeServerAction, m_refreshAction});
     title->setBuddy(m_serverList);

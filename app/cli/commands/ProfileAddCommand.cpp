@@ -117,9 +117,12 @@ CommandStatus ProfileAddCommand::run(CommandContext &context)
 
     bool passwordStored = keychain && keychain->ok();
     if (keychain && !keychain->ok()) {
+        const QString why = keychain->error().code() == ErrorCode::KeychainUnavailable
+                                    ? Tr::tr("no system keychain is available.")
+                                    : keychain->error().message();
         output.warning(Tr::tr("The password cannot be saved: %1 Nothing of it was written to "
                               "disk. When connecting, libpq looks in PGPASSWORD and ~/.pgpass.")
-                               .arg(keychain->error().message()));
+                               .arg(why));
     }
 
     output.info(Tr::tr("Saved profile “%1” (%2).").arg(added->name(), parsed->displayAddress()));

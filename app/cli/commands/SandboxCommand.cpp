@@ -99,14 +99,9 @@ CommandStatus SandboxCommand::run(CommandContext &context)
 
     return context.runJob(std::make_unique<SandboxRemoveJob>(
                               paths, context.services().settingsFilePath(), extraBinDirs(context)),
-                          [&context](const Job &job) {
-                              const QString repository
-                                  = job.resultData().value(u"repository").toString();
+                          [&context](const Job &) {
+                              // The job's own message already says the repository was kept.
                               context.output().print(Tr::tr("The sandbox is removed."));
-                              if (!repository.isEmpty()) {
-                                  context.output().print(
-                                      Tr::tr("Its repository %1 was kept.").arg(repository));
-                              }
                           });
 }
 
@@ -153,8 +148,7 @@ void SandboxCommand::printStatus(CommandOutput &output, const SandboxStatus &sta
         if (status.isRunning() && !status.accepting)
             state = Tr::tr("running, not accepting connections (%1)").arg(status.serverStatus);
         output.print(Tr::tr("Sandbox: %1").arg(state));
-        row(Tr::tr("PostgreSQL"),
-            status.serverVersion.isEmpty() ? status.config->versionText : status.serverVersion);
+        row(Tr::tr("PostgreSQL"), status.version());
         row(Tr::tr("Port"), QString::number(status.config->port));
         row(Tr::tr("Data directory"), status.paths.dataDir());
         row(Tr::tr("Socket folder"), status.config->socketDir);

@@ -12,7 +12,6 @@
 
 #include <QDir>
 #include <QEventLoop>
-#include <QLocale>
 
 namespace PgVault::Cli {
 
@@ -109,7 +108,7 @@ Result<Profile> CommandServices::profileNamed(const QString &name)
     }
     return Error(ErrorCode::InvalidInput,
                  Tr::tr("There is no profile named “%1”. Known profiles: %2.")
-                         .arg(name, QLocale().createSeparatedList(names)));
+                         .arg(name, names.join(QStringLiteral(", "))));
 }
 
 Result<ConnectionTarget> CommandServices::connectionTarget()

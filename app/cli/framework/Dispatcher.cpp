@@ -5,6 +5,7 @@
 #include "CommandContext.h"
 #include "CommandRegistry.h"
 #include "HelpText.h"
+#include "LogFilter.h"
 #include "output/CommandOutput.h"
 #include "output/Console.h"
 
@@ -88,6 +89,7 @@ CommandStatus Dispatcher::dispatch(const QStringList &arguments)
     if (!leading.parse(arguments))
         return generalOutput.usageError(leading.errorText());
     m_options.readFrom(leading);
+    LogFilter::apply(m_options.verbose);
 
     QStringList words = leading.positionalArguments();
     if (words.value(0) == QLatin1String("help")) {
@@ -123,13 +125,8 @@ CommandStatus Dispatcher::dispatch(const QStringList &arguments)
     if (best == m_commands.end()) {
         const bool isGroup = std::any_of(m_commands.cbegin(), m_commands.cend(),
                                          [&](const auto &c) { return groupOf(*c) == words.first(); });
-        if (isGroup) {
-            if (m_options.help) {
-                m_console.write(HelpText::group(words.first(), m_commands));
-                return ExitCode::Success;
-            }
-            return groupUsageError(words);
-        }
+        if (isGroup)
+            return groupUsage(arguments.value(0), words);
         return generalOutput.usageError(Tr::tr("Unknown command “%1”.").arg(words.first()));
     }
 
@@ -150,6 +147,7 @@ CommandStatus Dispatcher::runCommand(std::unique_ptr<Command> command, const QSt
     if (!parser.parse(arguments))
         return output.usageError(parser.errorText());
     m_options.readFrom(parser);
+    LogFilter::apply(m_options.verbose);
 
     if (m_options.help) {
         m_console.write(HelpText::command(*command));
@@ -172,15 +170,25 @@ CommandStatus Dispatcher::runCommand(std::unique_ptr<Command> command, const QSt
     return StillRunning; // complete() ran, or runs when the command finishes
 }
 
-ExitCode Dispatcher::groupUsageError(const QStringList &words)
+ExitCode Dispatcher::groupUsage(const QString &program, const QStringList &words)
 {
     const QString group = words.first();
+    // "profile --help": the first parser left the options after the group's name alone.
+    QCommandLineParser parser;
+    parser.addOptions(GlobalOptions::definitions());
     CommandOutput output(m_console, m_options, group,
                          Tr::tr("%1 COMMAND [options] [arguments]").arg(group));
-    if (words.size() < 2)
+    if (!parser.parse(QStringList{program} + words.mid(1)))
+        return output.usageError(parser.errorText());
+    m_options.readFrom(parser);
+    if (m_options.help) {
+        m_console.write(HelpText::group(group, m_commands));
+        return ExitCode::Success;
+    }
+    const QStringList rest = parser.positionalArguments();
+    if (rest.isEmpty())
         return output.usageError(Tr::tr("“%1” needs a command.").arg(group));
-    return output.usageError(
-            Tr::tr("“%1 %2” is not a command.").arg(group, words.at(1)));
+    return output.usageError(Tr::tr("“%1 %2” is not a command.").arg(group, rest.first()));
 }
 
 void Dispatcher::complete(ExitCode code)

@@ -47,7 +47,8 @@ Q_SIGNALS:
 private:
     CommandStatus dispatch(const QStringList &arguments);
     CommandStatus runCommand(std::unique_ptr<Command> command, const QStringList &arguments);
-    ExitCode groupUsageError(const QStringList &words);
+    // A group's name without one of its commands: its help, or a usage error.
+    ExitCode groupUsage(const QString &program, const QStringList &words);
     void complete(ExitCode code);
 
     Console &m_console;

@@ -429,6 +429,11 @@ void tst_Sandbox::stopAndStart()
     QVERIFY2(stopped.state == Job::State::Succeeded, qPrintable(stopped.describe()));
     QCOMPARE(Sandbox(m_paths).status().state, SandboxStatus::State::Stopped);
     QCOMPARE(stopped.data.value(QStringLiteral("state")).toString(), QStringLiteral("stopped"));
+    // The version of a stopped sandbox comes from its postgres program, in the server's form.
+    const QString version = stopped.data.value(QStringLiteral("version")).toString();
+    QVERIFY2(version.startsWith(QString::number(stopped.data.value(QStringLiteral("major")).toInt())
+                                + QLatin1Char('.')),
+             qPrintable(version));
     QVERIFY(!connect());
 
     // Stopping a stopped sandbox is fine.

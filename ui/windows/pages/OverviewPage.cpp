@@ -60,6 +60,7 @@ QLabel *noteLabel(const QString &text, QWidget *parent)
 OverviewPage::OverviewPage(ServerSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
+    , m_topBar(nullptr)
     , m_checkedLabel(new QLabel(this))
     , m_refreshButton(new QPushButton(Icons::refresh(), tr("Refresh"), this))
     , m_stack(new QStackedWidget(this))
@@ -87,7 +88,8 @@ OverviewPage::OverviewPage(ServerSession *session, QWidget *parent)
     m_refreshButton->setObjectName(QStringLiteral("refreshButton"));
     m_refreshButton->setToolTip(tr("Connect again and read the server's state (F5)"));
     connect(m_refreshButton, &QPushButton::clicked, m_session, &ServerSession::refresh);
-    auto *topBar = new QHBoxLayout;
+    m_topBar = new QWidget(this);
+    auto *topBar = new QHBoxLayout(m_topBar);
     topBar->setContentsMargins(16, 10, 16, 6);
     topBar->addWidget(m_checkedLabel, 1);
     topBar->addWidget(m_refreshButton);
@@ -184,7 +186,7 @@ OverviewPage::OverviewPage(ServerSession *session, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addLayout(topBar);
+    layout->addWidget(m_topBar);
     layout->addWidget(m_stack, 1);
 
     connect(m_session, &ServerSession::changed, this, &OverviewPage::refresh);
@@ -196,8 +198,8 @@ void OverviewPage::refresh()
     const ServerSession::State state = m_session->state();
     const std::optional<ServerFacts> &facts = m_session->facts();
 
-    m_refreshButton->setEnabled(state != ServerSession::State::NoServer
-                                && state != ServerSession::State::Connecting);
+    // Busy and error states have their own Cancel and Try Again.
+    m_topBar->setVisible(state == ServerSession::State::Ready);
     if (facts && facts->inspectedAt.isValid())
         m_checkedLabel->setText(tr("Checked at %1").arg(formatTime(facts->inspectedAt)));
     else

@@ -46,6 +46,7 @@ private:
     void onDetailsClicked();
 
     ServerSession *m_session;
+    QWidget *m_topBar;
     QLabel *m_checkedLabel;
     QPushButton *m_refreshButton;
     QStackedWidget *m_stack;
