@@ -1,6 +1,7 @@
 #include "SandboxCreateJob.h"
 
 #include "SandboxCreator.h"
+#include "SandboxLock.h"
 
 namespace PgVault {
 
@@ -11,6 +12,9 @@ SandboxCreateJob::SandboxCreateJob(SandboxCreateOptions options, QObject *parent
 
 Result<QJsonObject> SandboxCreateJob::work(JobContext &context)
 {
+    Result<SandboxLock> lock = SandboxLock::acquire(m_options.paths);
+    if (!lock)
+        return lock.error();
     SandboxCreator creator(m_options, context);
     return creator.run();
 }

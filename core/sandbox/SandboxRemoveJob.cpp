@@ -3,6 +3,7 @@
 #include "Sandbox.h"
 #include "SandboxCleanup.h"
 #include "SandboxProfile.h"
+#include "SandboxLock.h"
 #include "SandboxRuntime.h"
 #include "SandboxServer.h"
 
@@ -20,6 +21,9 @@ Result<QJsonObject> SandboxRemoveJob::work(JobContext &context)
 {
     context.setItemsTotal(2);
     context.setPhase(QStringLiteral("stop"), tr("Stopping"));
+    Result<SandboxLock> lock = SandboxLock::acquire(m_paths);
+    if (!lock)
+        return lock.error();
     const SandboxStatus status = Sandbox(m_paths).status(Sandbox::StatusDepth::Quick);
     if (!status.isCreated() && !status.leftovers && !status.problem)
         return SandboxRuntime::notCreated(m_paths);

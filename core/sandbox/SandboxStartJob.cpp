@@ -1,6 +1,7 @@
 #include "SandboxStartJob.h"
 
 #include "Sandbox.h"
+#include "SandboxLock.h"
 #include "SandboxRuntime.h"
 #include "SandboxServer.h"
 
@@ -16,6 +17,9 @@ Result<QJsonObject> SandboxStartJob::work(JobContext &context)
 {
     context.setPhase(QStringLiteral("start"), tr("Starting"));
     context.setItemsTotal(1);
+    Result<SandboxLock> lock = SandboxLock::acquire(m_paths);
+    if (!lock)
+        return lock.error();
     Result<SandboxRuntime> runtime = SandboxRuntime::load(m_paths, m_extraBinDirs);
     if (!runtime)
         return runtime.error();

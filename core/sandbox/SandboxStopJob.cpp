@@ -1,6 +1,7 @@
 #include "SandboxStopJob.h"
 
 #include "Sandbox.h"
+#include "SandboxLock.h"
 #include "SandboxRuntime.h"
 #include "SandboxServer.h"
 
@@ -16,6 +17,9 @@ Result<QJsonObject> SandboxStopJob::work(JobContext &context)
 {
     context.setPhase(QStringLiteral("stop"), tr("Stopping"));
     context.setItemsTotal(1);
+    Result<SandboxLock> lock = SandboxLock::acquire(m_paths);
+    if (!lock)
+        return lock.error();
     Result<SandboxRuntime> runtime = SandboxRuntime::load(m_paths, m_extraBinDirs);
     if (!runtime)
         return runtime.error();

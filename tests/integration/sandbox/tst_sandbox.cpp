@@ -20,6 +20,7 @@
 #include "sandbox/SampleDatabase.h"
 #include "sandbox/Sandbox.h"
 #include "sandbox/SandboxCreateJob.h"
+#include "sandbox/SandboxLock.h"
 #include "sandbox/SandboxRemoveJob.h"
 #include "sandbox/SandboxStartJob.h"
 #include "sandbox/SandboxStopJob.h"
@@ -40,6 +41,7 @@
 
 #include <functional>
 #include <memory>
+#include <csignal>
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -158,7 +160,9 @@ private Q_SLOTS:
     void createTwiceFails();
     void stopAndStart();
     void cli();
+    void operationsTakeTurns();
     void removeKeepsTheRepository();
+    void cliInterruptCancelsCreate();
     void cancelLeavesNothing_data();
     void cancelLeavesNothing();
 
@@ -494,6 +498,21 @@ void tst_Sandbox::cli()
     QVERIFY2(missing.exitCode == 2, qPrintable(missing.describe()));
 }
 
+void tst_Sandbox::operationsTakeTurns()
+{
+    // What another window or command holds while it creates, starts, stops or removes.
+    Result<SandboxLock> held = SandboxLock::acquire(m_paths);
+    QVERIFY_OK(held);
+    for (Job *job : std::initializer_list<Job *>{new SandboxStartJob(m_paths),
+                                                 new SandboxRemoveJob(m_paths),
+                                                 new SandboxCreateJob(createOptions())}) {
+        const Outcome outcome = runJob(job);
+        QCOMPARE(outcome.state, Job::State::Failed);
+        QCOMPARE(outcome.error->code(), ErrorCode::Locked);
+    }
+    QCOMPARE(Sandbox(m_paths).status().state, SandboxStatus::State::Stopped);
+}
+
 void tst_Sandbox::removeKeepsTheRepository()
 {
     // Running, so that remove has to stop it first.
@@ -521,6 +540,37 @@ void tst_Sandbox::removeKeepsTheRepository()
     Outcome noStart = runJob(new SandboxStartJob(m_paths));
     QCOMPARE(noStart.state, Job::State::Failed);
     QCOMPARE(noStart.error->code(), ErrorCode::NotFound);
+}
+
+void tst_Sandbox::cliInterruptCancelsCreate()
+{
+    // Ctrl+C in a terminal: the CLI cancels the job, which takes back what it made.
+    QProcess cli;
+    cli.start(qEnvironmentVariable("PGVAULT_CLI"), {QStringLiteral("sandbox"), QStringLiteral("create")});
+    QVERIFY(cli.waitForStarted());
+    QByteArray out;
+    QElapsedTimer clock;
+    clock.start();
+    while (!out.contains("Creating the cluster") && cli.state() == QProcess::Running
+           && clock.elapsed() < JobTimeoutMs) {
+        cli.waitForReadyRead(200);
+        out += cli.readAllStandardOutput();
+    }
+    QVERIFY2(out.contains("Creating the cluster"), out.constData());
+    ::kill(pid_t(cli.processId()), SIGINT);
+    QVERIFY(cli.waitForFinished(JobTimeoutMs));
+    out += cli.readAllStandardOutput();
+    const QByteArray err = cli.readAllStandardError();
+    QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(cli.exitCode() == 1, (out + err).constData());
+
+    const SandboxStatus status = Sandbox(m_paths).status();
+    QCOMPARE(status.state, SandboxStatus::State::NotCreated);
+    QVERIFY(!status.leftovers);
+    QVERIFY(!QFileInfo::exists(m_paths.rootDir()));
+    QVERIFY(!sandboxProfile().has_value());
+    // The repository existed before (remove kept it), so the cancel keeps it too.
+    QVERIFY(QFileInfo(m_repository + QStringLiteral("/pgvault-repository.json")).isFile());
 }
 
 void tst_Sandbox::cancelLeavesNothing_data()
