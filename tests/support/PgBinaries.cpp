@@ -61,7 +61,7 @@ QStringList candidateDirs()
 {
     QStringList dirs;
     const QStringList configured = qEnvironmentVariable("PGVAULT_PG_BINDIRS")
-                                       .split(QLatin1Char(':'), Qt::SkipEmptyParts);
+                                           .split(QLatin1Char(':'), Qt::SkipEmptyParts);
     dirs.append(configured);
     const QDir debian(QStringLiteral("/usr/lib/postgresql"));
     QStringList debianMajors = debian.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
@@ -122,9 +122,10 @@ QList<int> availableMajors()
 
 QString searchedDescription()
 {
-    return QStringLiteral("searched PGVAULT_PG_BINDIRS, /usr/lib/postgresql/<N>/bin and the npm "
-                          "cache (%1); run tools/install-postgres-majors.sh or set PGVAULT_PG_BINDIRS")
-        .arg(npmCacheRoots().join(QStringLiteral(", ")));
+    return QStringLiteral(
+                   "searched PGVAULT_PG_BINDIRS, /usr/lib/postgresql/<N>/bin and the npm "
+                   "cache (%1); run tools/install-postgres-majors.sh or set PGVAULT_PG_BINDIRS")
+            .arg(npmCacheRoots().join(QStringLiteral(", ")));
 }
 
 } // namespace PgVault::Test::PgBinaries

@@ -75,7 +75,7 @@ Status ensurePrivateDir(const QString &path, const ServerAccount &account)
         || info.st_uid != account.uid) {
         return Error(ErrorCode::PermissionDenied,
                      QStringLiteral("%1 is not a directory owned by %2; remove it")
-                         .arg(path, account.name));
+                             .arg(path, account.name));
     }
     return {};
 }
@@ -90,7 +90,7 @@ public:
         m_fd = open(QFile::encodeName(path).constData(), O_RDONLY | O_CREAT | O_CLOEXEC, 0644);
         if (m_fd < 0)
             return;
-        (void) account.giveOwnership(path); // so a later non-root run can open it too
+        (void)account.giveOwnership(path); // so a later non-root run can open it too
         while (flock(m_fd, LOCK_EX) != 0 && errno == EINTR) {
         }
     }
@@ -162,8 +162,8 @@ QString sqlLiteral(QString value)
 Status appendText(const QString &path, const QString &text)
 {
     QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Append)
-        || file.write(text.toUtf8()) < 0 || !file.flush()) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append) || file.write(text.toUtf8()) < 0
+        || !file.flush()) {
         return Error(ErrorCode::IoError, QStringLiteral("Could not write %1").arg(path),
                      file.errorString());
     }
@@ -173,8 +173,8 @@ Status appendText(const QString &path, const QString &text)
 Status writeText(const QString &path, const QString &text)
 {
     QFile file(path); // an existing file keeps its owner and mode (the server account, 0600)
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || file.write(text.toUtf8()) < 0 || !file.flush()) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text.toUtf8()) < 0
+        || !file.flush()) {
         return Error(ErrorCode::IoError, QStringLiteral("Could not write %1").arg(path),
                      file.errorString());
     }
@@ -204,8 +204,7 @@ void killRemaining(const QList<qint64> &pids)
 void stopOrphanedServer(const QString &dataDir)
 {
     const qint64 pid = readPostmasterPid(dataDir);
-    if (!processAlive(pid)
-        || !processCommandLine(pid).split(QLatin1Char(' ')).contains(dataDir)) {
+    if (!processAlive(pid) || !processCommandLine(pid).split(QLatin1Char(' ')).contains(dataDir)) {
         return;
     }
     const QList<qint64> children = childProcesses(pid);
@@ -232,7 +231,7 @@ Result<QString> ensureTemplate(const ServerAccount &account, const QString &binD
         return made.error();
     // Same version from two builds (Debian's and npm's) may differ in defaults: key by dir too.
     const QString buildHash = QString::fromLatin1(
-        QCryptographicHash::hash(binDir.toUtf8(), QCryptographicHash::Md5).toHex().left(8));
+            QCryptographicHash::hash(binDir.toUtf8(), QCryptographicHash::Md5).toHex().left(8));
     const QString name = QStringLiteral("pg%1-%2-f%3").arg(version, buildHash).arg(kTemplateFormat);
     const QString dir = templates + QLatin1Char('/') + name;
     const QString dataDir = dir + QStringLiteral("/data");
@@ -247,12 +246,12 @@ Result<QString> ensureTemplate(const ServerAccount &account, const QString &binD
             return made.error();
         // -k everywhere: 18 enables data checksums by default, so all majors behave alike.
         const auto initdb = account.run(
-            binDir + QStringLiteral("/initdb"),
-            {QStringLiteral("-D"), building + QStringLiteral("/data"), QStringLiteral("-A"),
-             QStringLiteral("trust"), QStringLiteral("-N"), QStringLiteral("--no-locale"),
-             QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("-U"), superuserName(),
-             QStringLiteral("-k")},
-            building, kToolTimeoutMs);
+                binDir + QStringLiteral("/initdb"),
+                {QStringLiteral("-D"), building + QStringLiteral("/data"), QStringLiteral("-A"),
+                 QStringLiteral("trust"), QStringLiteral("-N"), QStringLiteral("--no-locale"),
+                 QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("-U"),
+                 superuserName(), QStringLiteral("-k")},
+                building, kToolTimeoutMs);
         if (!initdb.ok()) {
             return Error(ErrorCode::ServerError,
                          QStringLiteral("initdb of PostgreSQL %1 failed").arg(version),
@@ -279,15 +278,22 @@ QString ownerStamp()
 bool ownerAlive(const QString &clusterDir)
 {
     QFile file(clusterDir + QStringLiteral("/owner"));
-    if (!file.open(QIODevice::ReadOnly)) {
+    const QList<QByteArray> fields = file.open(QIODevice::ReadOnly)
+                                             ? file.readAll().trimmed().split(' ')
+                                             : QList<QByteArray>{};
+    if (fields.size() != 2) {
+        // Clusters are made under the sweep lock, so this is a process that died in between;
+        // still, spare young dirs rather than ever removing a live one.
         const QDateTime modified = QFileInfo(clusterDir).lastModified();
         return modified.secsTo(QDateTime::currentDateTime()) < kOwnerlessGraceSecs;
     }
-    const QList<QByteArray> fields = file.readAll().trimmed().split(' ');
-    if (fields.size() != 2)
-        return false;
     const qint64 pid = fields.at(0).toLongLong();
     return processAlive(pid) && processStartTime(pid) == fields.at(1).toLongLong();
+}
+
+QString sweepLockPath(const ServerAccount &account)
+{
+    return stateRoot(account) + QStringLiteral("/sweep.lock");
 }
 
 struct PgConnDeleter
@@ -346,14 +352,18 @@ Status PgCluster::Private::prepare()
     if (!templateDir.ok())
         return templateDir.error();
 
-    QByteArray pattern = QFile::encodeName(stateRoot(account) + QStringLiteral("/c-XXXXXX"));
-    if (!mkdtemp(pattern.data())) {
-        return Error(ErrorCode::IoError, QStringLiteral("Could not create a cluster directory"),
-                     errnoText());
+    {
+        // Under the sweep lock, so no sweeper sees the dir before it has its owner file.
+        const FileLock lock(sweepLockPath(account), account);
+        QByteArray pattern = QFile::encodeName(stateRoot(account) + QStringLiteral("/c-XXXXXX"));
+        if (!mkdtemp(pattern.data())) {
+            return Error(ErrorCode::IoError, QStringLiteral("Could not create a cluster directory"),
+                         errnoText());
+        }
+        baseDir = QFile::decodeName(pattern);
+        if (Status owner = writeText(baseDir + QStringLiteral("/owner"), ownerStamp()); !owner.ok())
+            return owner;
     }
-    baseDir = QFile::decodeName(pattern);
-    if (Status owner = writeText(baseDir + QStringLiteral("/owner"), ownerStamp()); !owner.ok())
-        return owner;
     for (const QString &dir : QStringList{socketDir(), baseDir + QStringLiteral("/scratch")}) {
         if (mkdir(QFile::encodeName(dir).constData(), 0700) != 0) {
             return Error(ErrorCode::IoError, QStringLiteral("Could not create %1").arg(dir),
@@ -366,9 +376,9 @@ Status PgCluster::Private::prepare()
     // cp -a keeps the template's owner (the server account) and its 0700 modes.
     ServerAccount self = account;
     self.viaRunuser = false; // copy as ourselves: root may read the template, and keeps owners
-    const auto copied = self.run(QStringLiteral("cp"),
-                                 {QStringLiteral("-a"), *templateDir, dataDir()}, baseDir,
-                                 kToolTimeoutMs);
+    const auto copied
+            = self.run(QStringLiteral("cp"), {QStringLiteral("-a"), *templateDir, dataDir()},
+                       baseDir, kToolTimeoutMs);
     if (!copied.ok())
         return copied.error();
 
@@ -380,7 +390,8 @@ Status PgCluster::Private::prepare()
 
 Status PgCluster::Private::writeConfig()
 {
-    QString conf = QStringLiteral("\n# Added by the PgVault test harness (tests/support/PgCluster.cpp)\n");
+    QString conf = QStringLiteral(
+            "\n# Added by the PgVault test harness (tests/support/PgCluster.cpp)\n");
     const auto line = [&conf](const QString &name, const QString &value) {
         conf += name + QStringLiteral(" = ") + confQuote(value) + QLatin1Char('\n');
     };
@@ -410,7 +421,7 @@ Status PgCluster::Private::writeConfig()
     for (const char *address : {"127.0.0.1/32", "::1/128"}) {
         for (const char *database : {"all", "replication"}) {
             hba += QStringLiteral("host %1 all %2 %3\n")
-                       .arg(QLatin1String(database), QLatin1String(address), tcpMethod);
+                           .arg(QLatin1String(database), QLatin1String(address), tcpMethod);
         }
     }
     return writeText(dataDir() + QStringLiteral("/pg_hba.conf"), hba);
@@ -419,7 +430,8 @@ Status PgCluster::Private::writeConfig()
 Result<QString> PgCluster::Private::pgCtl(const QStringList &args) const
 {
     return account.run(binDir + QStringLiteral("/pg_ctl"),
-                       QStringList{QStringLiteral("-D"), dataDir()} + args, baseDir, kToolTimeoutMs);
+                       QStringList{QStringLiteral("-D"), dataDir()} + args, baseDir,
+                       kToolTimeoutMs);
 }
 
 QString PgCluster::Private::logTail(qint64 fromOffset) const
@@ -438,8 +450,7 @@ Error PgCluster::Private::withLog(Error error) const
     const QString tail = logTail();
     if (tail.isEmpty())
         return error.withDetail(QStringLiteral("(server log %1 is empty)").arg(logFile()));
-    return error.withDetail(
-        QStringLiteral("--- last lines of %1 ---\n%2").arg(logFile(), tail));
+    return error.withDetail(QStringLiteral("--- last lines of %1 ---\n%2").arg(logFile(), tail));
 }
 
 void PgCluster::Private::teardown()
@@ -517,9 +528,10 @@ int PgCluster::sweepLeftovers()
     if (!root.exists())
         return 0;
     // One sweeper at a time (ctest -j runs several test processes, each sweeping once).
-    const FileLock lock(root.filePath(QStringLiteral("sweep.lock")), *account);
+    const FileLock lock(sweepLockPath(*account), *account);
     int removed = 0;
-    const QStringList clusters = root.entryList({QStringLiteral("c-*")}, QDir::Dirs | QDir::NoSymLinks);
+    const QStringList clusters
+            = root.entryList({QStringLiteral("c-*")}, QDir::Dirs | QDir::NoSymLinks);
     for (const QString &name : clusters) {
         const QString clusterDir = root.filePath(name);
         if (ownerAlive(clusterDir))
@@ -528,10 +540,12 @@ int PgCluster::sweepLeftovers()
         // Renamed before removal, so a removal cut short leaves a trash-* dir, not a cluster
         // dir without its owner file (which would look like one being made, and be spared).
         const QString trash = root.filePath(QStringLiteral("trash-") + name.mid(2));
-        if (rename(QFile::encodeName(clusterDir).constData(), QFile::encodeName(trash).constData()) == 0)
+        if (rename(QFile::encodeName(clusterDir).constData(), QFile::encodeName(trash).constData())
+            == 0)
             ++removed;
     }
-    const QStringList trashed = root.entryList({QStringLiteral("trash-*")}, QDir::Dirs | QDir::NoSymLinks);
+    const QStringList trashed
+            = root.entryList({QStringLiteral("trash-*")}, QDir::Dirs | QDir::NoSymLinks);
     for (const QString &name : trashed)
         QDir(root.filePath(name)).removeRecursively();
     return removed;
@@ -545,9 +559,9 @@ Status PgCluster::start()
         return {};
     for (int attempt = 1;; ++attempt) {
         const qint64 logOffset = QFileInfo(d->logFile()).size();
-        const auto started = d->pgCtl({QStringLiteral("-l"), d->logFile(), QStringLiteral("-w"),
-                                       QStringLiteral("-t"), QStringLiteral("120"),
-                                       QStringLiteral("start")});
+        const auto started
+                = d->pgCtl({QStringLiteral("-l"), d->logFile(), QStringLiteral("-w"),
+                            QStringLiteral("-t"), QStringLiteral("120"), QStringLiteral("start")});
         if (started.ok())
             break;
         if (attempt < kStartAttempts && d->options.tcp && portConflict(d->logTail(logOffset))) {
@@ -558,13 +572,15 @@ Status PgCluster::start()
                 return moved;
             continue;
         }
-        return d->withLog(Error(ErrorCode::ServerError,
-                                QStringLiteral("PostgreSQL %1 test server did not start").arg(d->major),
-                                started.error().toString()));
+        return d->withLog(
+                Error(ErrorCode::ServerError,
+                      QStringLiteral("PostgreSQL %1 test server did not start").arg(d->major),
+                      started.error().toString()));
     }
     if (!d->passwordSet && !d->options.superuserPassword.isEmpty()) {
-        const Status set = execute(QStringLiteral("ALTER ROLE %1 PASSWORD %2")
-                                       .arg(superuser(), sqlLiteral(d->options.superuserPassword)));
+        const Status set
+                = execute(QStringLiteral("ALTER ROLE %1 PASSWORD %2")
+                                  .arg(superuser(), sqlLiteral(d->options.superuserPassword)));
         if (!set.ok())
             return set;
         d->passwordSet = true;
@@ -578,13 +594,14 @@ Status PgCluster::stop()
         return d->prepared;
     if (!isRunning())
         return {};
-    const auto stopped = d->pgCtl({QStringLiteral("stop"), QStringLiteral("-m"),
-                                   QStringLiteral("fast"), QStringLiteral("-w"),
-                                   QStringLiteral("-t"), QStringLiteral("120")});
+    const auto stopped
+            = d->pgCtl({QStringLiteral("stop"), QStringLiteral("-m"), QStringLiteral("fast"),
+                        QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("120")});
     if (!stopped.ok()) {
-        return d->withLog(Error(ErrorCode::ServerError,
-                                QStringLiteral("PostgreSQL %1 test server did not stop").arg(d->major),
-                                stopped.error().toString()));
+        return d->withLog(
+                Error(ErrorCode::ServerError,
+                      QStringLiteral("PostgreSQL %1 test server did not stop").arg(d->major),
+                      stopped.error().toString()));
     }
     return {};
 }
@@ -681,38 +698,40 @@ QString PgCluster::conninfo(const QString &dbname, const QString &user, bool ove
 {
     const QString host = overTcp && d->options.tcp ? QStringLiteral("127.0.0.1") : socketDir();
     return QStringLiteral("host=%1 port=%2 dbname=%3 user=%4")
-        .arg(conninfoValue(host))
-        .arg(d->port)
-        .arg(conninfoValue(dbname), conninfoValue(user.isEmpty() ? superuser() : user));
+            .arg(conninfoValue(host))
+            .arg(d->port)
+            .arg(conninfoValue(dbname), conninfoValue(user.isEmpty() ? superuser() : user));
 }
 
 Result<QList<QStringList>> PgCluster::query(const QString &sql, const QString &dbname) const
 {
     if (!d->prepared.ok())
         return d->prepared.error();
-    const QByteArray info = (conninfo(dbname)
-                             + QStringLiteral(" connect_timeout=10 application_name=pgvault-harness"))
-                                .toUtf8();
+    const QByteArray info
+            = (conninfo(dbname)
+               + QStringLiteral(" connect_timeout=10 application_name=pgvault-harness"))
+                      .toUtf8();
     const std::unique_ptr<PGconn, PgConnDeleter> connection(PQconnectdb(info.constData()));
     if (PQstatus(connection.get()) != CONNECTION_OK) {
-        return d->withLog(Error(ErrorCode::ConnectionFailed,
-                                QStringLiteral("Could not connect to the PostgreSQL %1 test server")
-                                    .arg(d->major),
-                                QString::fromUtf8(PQerrorMessage(connection.get())).trimmed()));
+        return d->withLog(Error(
+                ErrorCode::ConnectionFailed,
+                QStringLiteral("Could not connect to the PostgreSQL %1 test server").arg(d->major),
+                QString::fromUtf8(PQerrorMessage(connection.get())).trimmed()));
     }
     const std::unique_ptr<PGresult, PgResultDeleter> result(
-        PQexec(connection.get(), sql.toUtf8().constData()));
+            PQexec(connection.get(), sql.toUtf8().constData()));
     const ExecStatusType status = PQresultStatus(result.get());
     if (status == PGRES_COMMAND_OK || status == PGRES_EMPTY_QUERY)
         return QList<QStringList>{};
     if (status != PGRES_TUPLES_OK) {
         const char *primary = PQresultErrorField(result.get(), PG_DIAG_MESSAGE_PRIMARY);
         const char *sqlState = PQresultErrorField(result.get(), PG_DIAG_SQLSTATE);
-        return Error(ErrorCode::ServerError,
-                     QString::fromUtf8(primary ? primary : PQerrorMessage(connection.get())).trimmed(),
-                     QStringLiteral("SQLSTATE %1 in: %2\n%3")
-                         .arg(QString::fromLatin1(sqlState ? sqlState : "?"), sql,
-                              QString::fromUtf8(PQresultErrorMessage(result.get())).trimmed()));
+        return Error(
+                ErrorCode::ServerError,
+                QString::fromUtf8(primary ? primary : PQerrorMessage(connection.get())).trimmed(),
+                QStringLiteral("SQLSTATE %1 in: %2\n%3")
+                        .arg(QString::fromLatin1(sqlState ? sqlState : "?"), sql,
+                             QString::fromUtf8(PQresultErrorMessage(result.get())).trimmed()));
     }
     QList<QStringList> rows;
     const int rowCount = PQntuples(result.get());
@@ -723,8 +742,8 @@ Result<QList<QStringList>> PgCluster::query(const QString &sql, const QString &d
         values.reserve(columnCount);
         for (int column = 0; column < columnCount; ++column) {
             values.append(PQgetisnull(result.get(), row, column)
-                              ? QString()
-                              : QString::fromUtf8(PQgetvalue(result.get(), row, column)));
+                                  ? QString()
+                                  : QString::fromUtf8(PQgetvalue(result.get(), row, column)));
         }
         rows.append(values);
     }

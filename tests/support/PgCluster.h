@@ -84,8 +84,8 @@ public:
     // The postmaster's pid from postmaster.pid; 0 when there is none.
     qint64 postmasterPid() const;
     // "host=<socketDir> port=<port> dbname=<db> user=<user>"; host=127.0.0.1 when tcp and asked.
-    QString conninfo(const QString &dbname = QStringLiteral("postgres"),
-                     const QString &user = {}, bool overTcp = false) const;
+    QString conninfo(const QString &dbname = QStringLiteral("postgres"), const QString &user = {},
+                     bool overTcp = false) const;
 
     // Run SQL through libpq as the superuser; rows as text (NULL -> null QString).
     Result<QList<QStringList>> query(const QString &sql,

@@ -31,8 +31,8 @@ Result<ServerAccount> resolve()
 {
     if (geteuid() != 0) {
         const passwd *self = getpwuid(geteuid());
-        const QString name = self ? QString::fromLocal8Bit(self->pw_name)
-                                  : QString::number(geteuid());
+        const QString name
+                = self ? QString::fromLocal8Bit(self->pw_name) : QString::number(geteuid());
         return ServerAccount{name, geteuid(), getegid(), false};
     }
     if (auto account = lookUp(ServerAccount::kTestUser))
@@ -53,10 +53,10 @@ Result<ServerAccount> resolve()
     return Error(ErrorCode::PermissionDenied,
                  QStringLiteral("Running as root, but the user \"%1\" that PostgreSQL must run as "
                                 "does not exist and could not be created")
-                     .arg(QString::fromLatin1(ServerAccount::kTestUser)),
+                         .arg(QString::fromLatin1(ServerAccount::kTestUser)),
                  QStringLiteral("useradd: %1 %2")
-                     .arg(useradd.errorString(),
-                          QString::fromLocal8Bit(useradd.readAll()).trimmed()));
+                         .arg(useradd.errorString(),
+                              QString::fromLocal8Bit(useradd.readAll()).trimmed()));
 }
 
 } // namespace
@@ -97,7 +97,8 @@ Result<QString> ServerAccount::run(const QString &program, const QStringList &ar
 {
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
-    process.setWorkingDirectory(workDir); // the account must be able to enter it (see giveOwnership)
+    process.setWorkingDirectory(
+            workDir); // the account must be able to enter it (see giveOwnership)
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     // Stable, untranslated tool output whatever the developer's locale is (or lacks).
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
@@ -105,13 +106,13 @@ Result<QString> ServerAccount::run(const QString &program, const QStringList &ar
     process.setProcessEnvironment(env);
     if (viaRunuser) {
         process.start(QStringLiteral("runuser"),
-                      QStringList{QStringLiteral("-u"), name, QStringLiteral("--"), program} + args);
+                      QStringList{QStringLiteral("-u"), name, QStringLiteral("--"), program}
+                              + args);
     } else {
         process.start(program, args);
     }
 
-    const QString command = (viaRunuser ? QStringLiteral("runuser -u %1 -- ").arg(name)
-                                        : QString())
+    const QString command = (viaRunuser ? QStringLiteral("runuser -u %1 -- ").arg(name) : QString())
                             + program + QLatin1Char(' ') + args.join(QLatin1Char(' '));
     if (!process.waitForStarted(timeoutMs)) {
         return Error(ErrorCode::ToolMissing, QStringLiteral("Could not run %1").arg(program),
@@ -120,15 +121,17 @@ Result<QString> ServerAccount::run(const QString &program, const QStringList &ar
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished();
-        return Error(ErrorCode::Timeout,
-                     QStringLiteral("%1 did not finish within %2 s").arg(program).arg(timeoutMs / 1000),
-                     command + QStringLiteral("\n") + QString::fromLocal8Bit(process.readAll()));
+        return Error(
+                ErrorCode::Timeout,
+                QStringLiteral("%1 did not finish within %2 s").arg(program).arg(timeoutMs / 1000),
+                command + QStringLiteral("\n") + QString::fromLocal8Bit(process.readAll()));
     }
     const QString output = QString::fromLocal8Bit(process.readAll());
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        return Error(ErrorCode::ServerError,
-                     QStringLiteral("%1 failed (exit code %2)").arg(program).arg(process.exitCode()),
-                     command + QStringLiteral("\n") + output.trimmed());
+        return Error(
+                ErrorCode::ServerError,
+                QStringLiteral("%1 failed (exit code %2)").arg(program).arg(process.exitCode()),
+                command + QStringLiteral("\n") + output.trimmed());
     }
     return output;
 }

@@ -16,13 +16,14 @@ bool requireOrFail(bool available, const QString &reason, const char *file, int 
     if (available)
         return true;
     if (requireAll()) {
-        const QString message = reason
-                                + QStringLiteral(" — required here (CI=true or PGVAULT_REQUIRE_ALL=1)");
+        const QString message
+                = reason + QStringLiteral(" — required here (CI=true or PGVAULT_REQUIRE_ALL=1)");
         QTest::qFail(qPrintable(message), file, line);
     } else {
-        const QString message = reason
-                                + QStringLiteral(" — skipped; with CI=true or PGVAULT_REQUIRE_ALL=1 "
-                                                 "this fails");
+        const QString message
+                = reason
+                  + QStringLiteral(" — skipped; with CI=true or PGVAULT_REQUIRE_ALL=1 "
+                                   "this fails");
         QTest::qSkip(qPrintable(message), file, line);
     }
     return false;
@@ -31,14 +32,14 @@ bool requireOrFail(bool available, const QString &reason, const char *file, int 
 QString missingMajorReason(int major)
 {
     return QStringLiteral("PostgreSQL %1 is not installed (%2)")
-        .arg(major)
-        .arg(PgBinaries::searchedDescription());
+            .arg(major)
+            .arg(PgBinaries::searchedDescription());
 }
 
 QString describeFailure(const char *expression, const Error &error)
 {
     return QStringLiteral("%1 failed [%2]: %3")
-        .arg(QString::fromUtf8(expression), Error::codeName(error.code()), error.toString());
+            .arg(QString::fromUtf8(expression), Error::codeName(error.code()), error.toString());
 }
 
 } // namespace PgVault::Test

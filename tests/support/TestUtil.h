@@ -25,26 +25,26 @@ QString describeFailure(const char *expression, const Error &error);
 } // namespace PgVault::Test
 
 // QVERIFY for Result<T>/Status: on failure prints the error's message and detail.
-#define QVERIFY_OK(expression)                                                                     \
-    do {                                                                                           \
-        const auto &verifyOkResult_ = (expression);                                                \
-        if (!verifyOkResult_.ok()) {                                                               \
-            QTest::qFail(qPrintable(::PgVault::Test::describeFailure(#expression,                  \
-                                                                     verifyOkResult_.error())),    \
-                         __FILE__, __LINE__);                                                      \
-            return;                                                                                \
-        }                                                                                          \
+#define QVERIFY_OK(expression) \
+    do { \
+        const auto &verifyOkResult_ = (expression); \
+        if (!verifyOkResult_.ok()) { \
+            QTest::qFail(qPrintable(::PgVault::Test::describeFailure(#expression, \
+                                                                     verifyOkResult_.error())), \
+                         __FILE__, __LINE__); \
+            return; \
+        } \
     } while (false)
 
 // Skips (locally) or fails (CI=true / PGVAULT_REQUIRE_ALL=1) the test when condition is false.
-#define REQUIRE_OR_FAIL(condition, reason)                                                         \
-    do {                                                                                           \
-        if (!::PgVault::Test::requireOrFail(static_cast<bool>(condition), (reason), __FILE__,      \
-                                            __LINE__))                                             \
-            return;                                                                                \
+#define REQUIRE_OR_FAIL(condition, reason) \
+    do { \
+        if (!::PgVault::Test::requireOrFail(static_cast<bool>(condition), (reason), __FILE__, \
+                                            __LINE__)) \
+            return; \
     } while (false)
 
 // The server binaries of a PostgreSQL major must be installed (tools/install-postgres-majors.sh).
-#define REQUIRE_PG_MAJOR(major)                                                                    \
-    REQUIRE_OR_FAIL(!::PgVault::Test::PgCluster::binDir(major).isEmpty(),                          \
+#define REQUIRE_PG_MAJOR(major) \
+    REQUIRE_OR_FAIL(!::PgVault::Test::PgCluster::binDir(major).isEmpty(), \
                     ::PgVault::Test::missingMajorReason(major))

@@ -71,9 +71,9 @@ int leakCluster(const QString &reportPath)
     if (!report.open(QIODevice::WriteOnly))
         _exit(1);
     report.write(QStringLiteral("%1\n%2\n")
-                     .arg(cluster->dataDir())
-                     .arg(cluster->postmasterPid())
-                     .toUtf8());
+                         .arg(cluster->dataDir())
+                         .arg(cluster->postmasterPid())
+                         .toUtf8());
     report.close();
     _exit(0);
 }
@@ -122,7 +122,7 @@ void TstPgCluster::startsTheRequestedMajor()
     QVERIFY(cluster.version().startsWith(QString::number(m_major)));
 
     const auto rows = cluster.query(
-        QStringLiteral("SELECT 1, NULL::text, 'x' UNION ALL SELECT 2, 'y', NULL"));
+            QStringLiteral("SELECT 1, NULL::text, 'x' UNION ALL SELECT 2, 'y', NULL"));
     QVERIFY_OK(rows);
     QCOMPARE(rows->size(), 2);
     QCOMPARE(rows->at(0).at(0), QStringLiteral("1"));
@@ -154,8 +154,8 @@ void TstPgCluster::socketIsPrivateAndShort()
     PgCluster cluster;
     QVERIFY_OK(cluster.start());
     QVERIFY(cluster.socketDir().startsWith(QLatin1String("/tmp/")));
-    const QString socketPath = cluster.socketDir()
-                               + QStringLiteral("/.s.PGSQL.%1").arg(cluster.port());
+    const QString socketPath
+            = cluster.socketDir() + QStringLiteral("/.s.PGSQL.%1").arg(cluster.port());
     QVERIFY2(socketPath.toUtf8().size() < 100, qPrintable(socketPath));
     QVERIFY(QFileInfo::exists(socketPath));
     QVERIFY(!(QFileInfo(cluster.socketDir()).permissions() & QFileDevice::ReadOther));
@@ -189,7 +189,7 @@ void TstPgCluster::tcpWithPasswordUsesScram()
     QVERIFY(tryConnect(cluster.conninfo()).ok);
 
     const auto stored = cluster.scalar(
-        QStringLiteral("SELECT rolpassword FROM pg_authid WHERE rolname = current_user"));
+            QStringLiteral("SELECT rolpassword FROM pg_authid WHERE rolname = current_user"));
     QVERIFY_OK(stored);
     QVERIFY2(stored->startsWith(QLatin1String("SCRAM-SHA-256$")), qPrintable(*stored));
 }
@@ -199,7 +199,7 @@ void TstPgCluster::stopStartAndRestart()
     PgCluster cluster;
     QVERIFY_OK(cluster.start());
     QVERIFY_OK(cluster.execute(
-        QStringLiteral("CREATE TABLE kept (v int); INSERT INTO kept VALUES (7)")));
+            QStringLiteral("CREATE TABLE kept (v int); INSERT INTO kept VALUES (7)")));
     const qint64 firstPid = cluster.postmasterPid();
 
     QVERIFY_OK(cluster.stop());
@@ -256,7 +256,7 @@ void TstPgCluster::kill9ThenCrashRecovery()
     PgCluster cluster;
     QVERIFY_OK(cluster.start());
     QVERIFY_OK(cluster.execute(
-        QStringLiteral("CREATE TABLE t (v int); INSERT INTO t VALUES (1), (2)")));
+            QStringLiteral("CREATE TABLE t (v int); INSERT INTO t VALUES (1), (2)")));
     const qint64 pid = cluster.postmasterPid();
     const QList<qint64> children = childProcesses(pid);
     QVERIFY(!children.isEmpty());

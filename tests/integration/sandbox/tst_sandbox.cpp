@@ -172,6 +172,9 @@ private:
     Result<PgConnection> connect(const QString &dbname = {}) const;
 
     std::unique_ptr<QTemporaryDir> m_home;
+    // Like the GUI's: opened before the job runs, on this thread.
+    std::unique_ptr<Settings> m_guiSettings;
+    std::unique_ptr<ProfileStore> m_guiProfiles;
     QString m_cliLink;
     SandboxPaths m_paths;
     QString m_repository;
@@ -233,6 +236,8 @@ void tst_Sandbox::initTestCase()
     QVERIFY2(isUnder(m_paths.socketDir(), home), qPrintable(m_paths.socketDir()));
     QVERIFY2(isUnder(m_repository, home), qPrintable(m_repository));
     QVERIFY2(isUnder(Settings::defaultFilePath(), home), qPrintable(Settings::defaultFilePath()));
+    m_guiSettings = std::make_unique<Settings>(Settings::defaultFilePath());
+    m_guiProfiles = std::make_unique<ProfileStore>(m_guiSettings.get(), nullptr);
     if (!root) {
         QCOMPARE(m_paths.rootDir(), home + QStringLiteral("/data dir/pgvault/sandbox"));
         QCOMPARE(m_paths.socketDir(), runtime + QStringLiteral("/pgvault-sandbox"));
@@ -368,6 +373,12 @@ void tst_Sandbox::profileIsAdded()
     QCOMPARE(profile->idString(), m_created.value(QStringLiteral("profileId")).toString());
     QCOMPARE(profile->conninfo(), Sandbox(m_paths).status().conninfo());
     QCOMPARE(profile->repositoryPath(), QDir::cleanPath(m_repository));
+    // A store opened before the job (the GUI's) sees the profile without a reload: QSettings
+    // shares one copy of a file within a process.
+    const std::optional<Profile> seenByGui
+        = m_guiProfiles->find(QUuid::fromString(m_created.value(QStringLiteral("profileId")).toString()));
+    QVERIFY(seenByGui.has_value());
+    QCOMPARE(seenByGui->name(), QStringLiteral("Sandbox"));
 
     Result<ConnInfo> info = ConnInfo::parse(profile->conninfo());
     QVERIFY_OK(info);
