@@ -573,7 +573,7 @@ void tst_Sandbox::cliInterruptCancelsCreate()
     out += cli.readAllStandardOutput();
     const QByteArray err = cli.readAllStandardError();
     QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
-    QVERIFY2(cli.exitCode() == 1, (out + err).constData());
+    QVERIFY2(cli.exitCode() == 1, QByteArray(out + err).constData());
 
     const SandboxStatus status = Sandbox(m_paths).status();
     QCOMPARE(status.state, SandboxStatus::State::NotCreated);
