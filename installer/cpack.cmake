@@ -17,7 +17,6 @@ string(JOIN "" CPACK_PACKAGE_DESCRIPTION ${CPACK_PACKAGE_DESCRIPTION})
 set(CPACK_PACKAGE_INSTALL_DIRECTORY "pgvault")
 set(CPACK_OUTPUT_FILE_PREFIX "${CMAKE_BINARY_DIR}/packages")
 set(CPACK_GENERATOR "DEB;TGZ")
-set(CPACK_STRIP_FILES ON)
 set(CPACK_SOURCE_GENERATOR "TGZ")
 set(CPACK_SOURCE_IGNORE_FILES "/\\\\.git/" "/build[^/]*/" "/\\\\.cache/" "\\\\.user$")
 
@@ -41,5 +40,13 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS "postgresql-client, libsecret-1-0, qt6-qpa-plug
 #   qt6-translations-l10n  Qt's own translations (standard buttons and dialogs in German)
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "postgresql, qt6-translations-l10n")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+# RelWithDebInfo/Debug builds: the debug symbols go to pgvault-dbgsym_<version>_<arch>.ddeb
+# (ASql's pattern), and the binaries in the .deb are stripped.
+# The DEB generator strips them itself (CPACK_STRIP_FILES would remove the symbols first);
+# CPackProjectConfig.cmake strips the binaries of every other package.
+if(CMAKE_BUILD_TYPE MATCHES "^(RelWithDebInfo|Debug)$")
+    set(CPACK_DEBIAN_DEBUGINFO_PACKAGE ON)
+endif()
+set(CPACK_PROJECT_CONFIG_FILE "${CMAKE_CURRENT_LIST_DIR}/CPackProjectConfig.cmake")
 
 include(CPack)

@@ -11,7 +11,8 @@ namespace {
 
 bool isShellSafe(QChar c)
 {
-    if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+    if ((c >= QLatin1Char('a') && c <= QLatin1Char('z'))
+        || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
         || (c >= QLatin1Char('0') && c <= QLatin1Char('9')))
         return true;
     return QStringView(u"_./+,:=@-").contains(c);
@@ -66,7 +67,8 @@ QString ArchiveCommand::findCli()
     const QString name = QStringLiteral("pgvault-cli");
     if (QCoreApplication::instance()) {
         const QDir appDir(QCoreApplication::applicationDirPath());
-        for (const QString &candidate : {appDir.filePath(name), appDir.filePath(QStringLiteral("../cli/") + name)}) {
+        for (const QString &candidate :
+             {appDir.filePath(name), appDir.filePath(QStringLiteral("../cli/") + name)}) {
             if (isExecutableFile(candidate))
                 return QFileInfo(candidate).canonicalFilePath();
         }

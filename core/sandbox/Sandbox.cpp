@@ -47,8 +47,8 @@ SandboxStatus Sandbox::status(StatusDepth depth) const
     if (!state) {
         if (state.error().code() != ErrorCode::NotFound)
             status.problem = state.error();
-        status.leftovers = QFileInfo::exists(m_paths.dataDir())
-                           || QFileInfo::exists(m_paths.logFile());
+        status.leftovers
+                = QFileInfo::exists(m_paths.dataDir()) || QFileInfo::exists(m_paths.logFile());
         return status;
     }
     status.config = *state;

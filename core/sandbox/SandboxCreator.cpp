@@ -1,11 +1,11 @@
 #include "SandboxCreator.h"
 
 #include "ArchiveCommand.h"
+#include "SampleDatabase.h"
 #include "Sandbox.h"
 #include "SandboxCleanup.h"
 #include "SandboxPort.h"
 #include "SandboxServer.h"
-#include "SampleDatabase.h"
 #include "ServerProgram.h"
 #include "common/Tr.h"
 #include "connection/PgConnection.h"
@@ -53,9 +53,9 @@ Result<QJsonObject> SandboxCreator::run()
 {
     m_context.setItemsTotal(PhaseCount);
     using Step = Status (SandboxCreator::*)();
-    for (Step step : {&SandboxCreator::findPostgres, &SandboxCreator::createCluster,
-                      &SandboxCreator::configure, &SandboxCreator::startServer,
-                      &SandboxCreator::createSampleDatabase}) {
+    for (Step step :
+         {&SandboxCreator::findPostgres, &SandboxCreator::createCluster, &SandboxCreator::configure,
+          &SandboxCreator::startServer, &SandboxCreator::createSampleDatabase}) {
         Status status = (this->*step)();
         if (status)
             status = checkCancelled();
@@ -108,13 +108,13 @@ Status SandboxCreator::findPostgres()
                      Tr::tr("A sandbox already exists in %1. Start it (pgvault-cli sandbox "
                             "start), or remove it first (pgvault-cli sandbox remove) to create a "
                             "new one.")
-                         .arg(paths.rootDir()));
+                             .arg(paths.rootDir()));
     }
     if (!SandboxCleanup::holdsOnlySandboxEntries(paths.rootDir())) {
         return Error(ErrorCode::AlreadyExists,
                      Tr::tr("%1 is not empty and is not a sandbox. Choose an empty or new folder "
                             "with PGVAULT_SANDBOX_DIR.")
-                         .arg(paths.rootDir()));
+                             .arg(paths.rootDir()));
     }
 
     Result<ServerAccount> account = ServerAccount::forThisProcess();
@@ -123,7 +123,7 @@ Status SandboxCreator::findPostgres()
     m_account = *account;
     if (m_account->isSwitched()) {
         m_context.info(Tr::tr("PgVault runs as root; the sandbox server will run as “%1”.")
-                           .arg(m_account->name()));
+                               .arg(m_account->name()));
     }
 
     ToolLocator::Options locatorOptions;
@@ -156,7 +156,7 @@ Status SandboxCreator::findPostgres()
 
     if (QFileInfo::exists(paths.dataDir()) || QFileInfo::exists(paths.logFile())) {
         m_context.info(Tr::tr("Removing the remains of an interrupted sandbox creation in %1.")
-                           .arg(paths.rootDir()));
+                               .arg(paths.rootDir()));
         if (Status removed = SandboxCleanup::removeServerFiles(paths); !removed)
             return removed;
     }
@@ -165,12 +165,12 @@ Status SandboxCreator::findPostgres()
     if (port == 0) {
         return Error(ErrorCode::Unsupported,
                      Tr::tr("No free port was found for the sandbox near %1.")
-                         .arg(SandboxPaths::PreferredPort));
+                             .arg(SandboxPaths::PreferredPort));
     }
     if (port != SandboxPaths::PreferredPort) {
         m_context.info(Tr::tr("Port %1 is in use; the sandbox uses port %2.")
-                           .arg(SandboxPaths::PreferredPort)
-                           .arg(port));
+                               .arg(SandboxPaths::PreferredPort)
+                               .arg(port));
     }
 
     m_state.port = port;
@@ -213,17 +213,15 @@ Status SandboxCreator::createCluster()
                      Tr::tr("The sandbox server runs as “%1”, which cannot write to %2 (a parent "
                             "folder is closed to it). Choose a folder that user can reach with "
                             "PGVAULT_SANDBOX_DIR.")
-                         .arg(m_account->name(), paths.rootDir()));
+                             .arg(m_account->name(), paths.rootDir()));
     }
 
     // Trust for local connections is acceptable only because the server listens on nothing
     // but a private (0700) socket folder; see writeServerSettings(). TCP stays scram-sha-256
     // should anyone enable listen_addresses later.
-    QStringList arguments{QStringLiteral("-D"),
-                          paths.dataDir(),
+    QStringList arguments{QStringLiteral("-D"), paths.dataDir(),
                           QStringLiteral("--username=") + m_account->name(),
-                          QStringLiteral("--encoding=UTF8"),
-                          QStringLiteral("--no-locale"),
+                          QStringLiteral("--encoding=UTF8"), QStringLiteral("--no-locale"),
                           QStringLiteral("--auth-local=trust"),
                           QStringLiteral("--auth-host=scram-sha-256"),
                           // Checksums let base backups and restores detect damaged pages.
@@ -238,10 +236,10 @@ Status SandboxCreator::createCluster()
     if (!output)
         return output.error();
     if (output->exitCode != 0) {
-        return Error(ErrorCode::ServerError,
-                     Tr::tr("initdb could not create the sandbox cluster in %1.")
-                         .arg(paths.dataDir()),
-                     output->detail());
+        return Error(
+                ErrorCode::ServerError,
+                Tr::tr("initdb could not create the sandbox cluster in %1.").arg(paths.dataDir()),
+                output->detail());
     }
     return {};
 }
@@ -261,7 +259,7 @@ Status SandboxCreator::prepareRepository()
     Result<Repository> repository = Repository::create(path);
     if (!repository) {
         return repository.error().withContext(
-            Tr::tr("Preparing the repository for the sandbox's WAL"));
+                Tr::tr("Preparing the repository for the sandbox's WAL"));
     }
     m_madeRepository = !existed;
 
@@ -277,14 +275,14 @@ Status SandboxCreator::prepareRepository()
                          Tr::tr("The sandbox server runs as “%1” and cannot write WAL into the "
                                 "repository %2. Give that user write access to it, or choose "
                                 "another repository.")
-                             .arg(m_account->name(), path));
+                                 .arg(m_account->name(), path));
         }
         // archive_command runs pgvault-cli as that user too.
         if (!m_account->canExecute(m_cliPath)) {
             return Error(ErrorCode::PermissionDenied,
                          Tr::tr("The sandbox server runs as “%1”, which cannot run %2 to archive "
                                 "WAL. Install PgVault where that user can reach it.")
-                             .arg(m_account->name(), m_cliPath));
+                                 .arg(m_account->name(), m_cliPath));
         }
     }
     m_context.info(Tr::tr("WAL will be archived to %1.").arg(path));
@@ -295,23 +293,25 @@ Status SandboxCreator::writeServerSettings()
 {
     m_archiveCommand = ArchiveCommand::build(m_cliPath, m_state.repository);
     QStringList lines{
-        QString(),
-        QStringLiteral("# Added by PgVault for the sandbox."),
-        QStringLiteral("# Only the private socket folder below, never the network: this is what"),
-        QStringLiteral("# makes pg_hba.conf's \"trust\" for local connections acceptable here."),
-        QStringLiteral("listen_addresses = ''"),
-        QStringLiteral("port = %1").arg(m_state.port),
-        QStringLiteral("unix_socket_directories = ")
-            + ArchiveCommand::confValue(socketDirectoriesValue(m_state.socketDir)),
-        QStringLiteral("unix_socket_permissions = 0700"),
-        QStringLiteral("# WAL archiving into the PgVault repository, and what backups and the"),
-        QStringLiteral("# timeline view need."),
-        QStringLiteral("wal_level = replica"),
-        QStringLiteral("archive_mode = on"),
-        QStringLiteral("archive_command = ") + ArchiveCommand::confValue(m_archiveCommand),
-        QStringLiteral("max_wal_senders = 10"),
-        QStringLiteral("max_replication_slots = 10"),
-        QStringLiteral("track_commit_timestamp = on"),
+            QString(),
+            QStringLiteral("# Added by PgVault for the sandbox."),
+            QStringLiteral(
+                    "# Only the private socket folder below, never the network: this is what"),
+            QStringLiteral(
+                    "# makes pg_hba.conf's \"trust\" for local connections acceptable here."),
+            QStringLiteral("listen_addresses = ''"),
+            QStringLiteral("port = %1").arg(m_state.port),
+            QStringLiteral("unix_socket_directories = ")
+                    + ArchiveCommand::confValue(socketDirectoriesValue(m_state.socketDir)),
+            QStringLiteral("unix_socket_permissions = 0700"),
+            QStringLiteral("# WAL archiving into the PgVault repository, and what backups and the"),
+            QStringLiteral("# timeline view need."),
+            QStringLiteral("wal_level = replica"),
+            QStringLiteral("archive_mode = on"),
+            QStringLiteral("archive_command = ") + ArchiveCommand::confValue(m_archiveCommand),
+            QStringLiteral("max_wal_senders = 10"),
+            QStringLiteral("max_replication_slots = 10"),
+            QStringLiteral("track_commit_timestamp = on"),
     };
     if (!m_options.syncToDisk)
         lines << QStringLiteral("fsync = off");
@@ -349,9 +349,8 @@ Status SandboxCreator::createSampleDatabase()
             connection->cancel();
     });
 
-    Result<PgConnection> admin
-        = PgConnection::connect(Sandbox::connInfo(m_state, QStringLiteral("postgres")),
-                                std::nullopt, &cancelFlag);
+    Result<PgConnection> admin = PgConnection::connect(
+            Sandbox::connInfo(m_state, QStringLiteral("postgres")), std::nullopt, &cancelFlag);
     if (!admin)
         return admin.error();
     activeConnection = &*admin;
@@ -363,7 +362,7 @@ Status SandboxCreator::createSampleDatabase()
     admin->close();
 
     Result<PgConnection> shop
-        = PgConnection::connect(Sandbox::connInfo(m_state), std::nullopt, &cancelFlag);
+            = PgConnection::connect(Sandbox::connInfo(m_state), std::nullopt, &cancelFlag);
     if (!shop)
         return shop.error();
     activeConnection = &*shop;
@@ -373,10 +372,10 @@ Status SandboxCreator::createSampleDatabase()
         return filled;
     m_context.info(Tr::tr("The sample database “%1” holds %2 customers, %3 products and %4 "
                           "orders.")
-                       .arg(m_state.database)
-                       .arg(SampleDatabase::Customers)
-                       .arg(SampleDatabase::Products)
-                       .arg(SampleDatabase::Orders));
+                           .arg(m_state.database)
+                           .arg(SampleDatabase::Customers)
+                           .arg(SampleDatabase::Products)
+                           .arg(SampleDatabase::Orders));
     return {};
 }
 
@@ -387,8 +386,8 @@ Result<QJsonObject> SandboxCreator::addProfile()
         return cancelled.error();
 
     Result<SandboxProfile::Saved> saved
-        = SandboxProfile::save(m_options.settingsFile, m_options.profileName,
-                               Sandbox::connInfo(m_state).toString(), m_state.repository);
+            = SandboxProfile::save(m_options.settingsFile, m_options.profileName,
+                                   Sandbox::connInfo(m_state).toString(), m_state.repository);
     if (!saved)
         return saved.error();
     m_profile = *saved;
@@ -419,7 +418,7 @@ void SandboxCreator::rollback()
     }
     if (m_madeRepository && !QDir(m_state.repository).removeRecursively()) {
         m_context.warning(Tr::tr("Could not remove the repository %1 made for the sandbox.")
-                              .arg(m_state.repository));
+                                  .arg(m_state.repository));
     }
 }
 

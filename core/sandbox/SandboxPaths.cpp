@@ -52,7 +52,7 @@ SandboxPaths SandboxPaths::defaults()
     if (rootDir.isEmpty()) {
         rootDir = root ? QStringLiteral("/var/lib/pgvault/sandbox")
                        : QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-                             + QStringLiteral("/pgvault/sandbox");
+                                  + QStringLiteral("/pgvault/sandbox");
     }
     QString socketDir = envPath("PGVAULT_SANDBOX_SOCKET_DIR");
     if (socketDir.isEmpty())

@@ -8,8 +8,8 @@
 
 namespace PgVault {
 
-Result<SandboxProfile::Saved> SandboxProfile::save(const QString &settingsFile,
-                                                   const QString &name, const QString &conninfo,
+Result<SandboxProfile::Saved> SandboxProfile::save(const QString &settingsFile, const QString &name,
+                                                   const QString &conninfo,
                                                    const QString &repository)
 {
     Settings settings(settingsFile);

@@ -35,7 +35,7 @@ public:
     // Removes the profile `name` if its connection string still points at `socketDir` (a
     // profile the user re-pointed elsewhere is theirs now). True when one was removed.
     static Result<bool> removeIfPointsAt(const QString &settingsFile, const QString &name,
-                                   const QString &socketDir);
+                                         const QString &socketDir);
 };
 
 } // namespace PgVault

@@ -2,8 +2,8 @@
 
 #include "Sandbox.h"
 #include "SandboxCleanup.h"
-#include "SandboxProfile.h"
 #include "SandboxLock.h"
+#include "SandboxProfile.h"
 #include "SandboxRuntime.h"
 #include "SandboxServer.h"
 
@@ -53,22 +53,22 @@ Result<QJsonObject> SandboxRemoveJob::work(JobContext &context)
     if (status.config) {
         const QString name = status.config->profileName.isEmpty() ? Sandbox::defaultProfileName()
                                                                   : status.config->profileName;
-        Result<bool> removed = SandboxProfile::removeIfPointsAt(m_settingsFile, name,
-                                                                 paths.socketDir());
+        Result<bool> removed
+                = SandboxProfile::removeIfPointsAt(m_settingsFile, name, paths.socketDir());
         if (removed)
             profileRemoved = *removed;
         else
             context.warning(removed.error().toString());
         if (!status.config->repository.isEmpty()) {
             context.info(tr("The repository %1 was kept; it may hold backups you want.")
-                             .arg(status.config->repository));
+                                 .arg(status.config->repository));
         }
     }
     context.addItemsDone();
     return QJsonObject{
-        {QStringLiteral("rootDir"), m_paths.rootDir()},
-        {QStringLiteral("repository"), status.config ? status.config->repository : QString()},
-        {QStringLiteral("profileRemoved"), profileRemoved},
+            {QStringLiteral("rootDir"), m_paths.rootDir()},
+            {QStringLiteral("repository"), status.config ? status.config->repository : QString()},
+            {QStringLiteral("profileRemoved"), profileRemoved},
     };
 }
 

@@ -10,7 +10,7 @@ Error SandboxRuntime::notCreated(const SandboxPaths &paths)
     return Error(ErrorCode::NotFound,
                  Tr::tr("There is no sandbox in %1 yet. Create it first (pgvault-cli sandbox "
                         "create).")
-                     .arg(paths.rootDir()));
+                         .arg(paths.rootDir()));
 }
 
 Result<SandboxRuntime> SandboxRuntime::load(const SandboxPaths &paths,
@@ -23,7 +23,8 @@ Result<SandboxRuntime> SandboxRuntime::load(const SandboxPaths &paths,
         return state.error();
     }
     Result<ServerAccount> account = ServerAccount::forThisProcess(
-        state->serverUser.isEmpty() ? ServerAccount::defaultRootServerUser() : state->serverUser);
+            state->serverUser.isEmpty() ? ServerAccount::defaultRootServerUser()
+                                        : state->serverUser);
     if (!account)
         return account.error();
 

@@ -48,14 +48,13 @@ Status SandboxServer::ensureSocketDir(const QString &socketDir) const
         return m_account.giveOwnership(socketDir);
     }
     if (!S_ISDIR(info.st_mode) || info.st_uid != m_account.uid()) {
-        return Error(ErrorCode::PermissionDenied,
-                     Tr::tr("%1 should be the sandbox's private socket folder, but it is not a "
-                            "folder owned by “%2”. Remove it, or choose another folder with "
-                            "PGVAULT_SANDBOX_SOCKET_DIR.")
-                         .arg(socketDir, m_account.name()),
-                     QStringLiteral("uid %1, mode %2")
-                         .arg(info.st_uid)
-                         .arg(info.st_mode & 07777, 0, 8));
+        return Error(
+                ErrorCode::PermissionDenied,
+                Tr::tr("%1 should be the sandbox's private socket folder, but it is not a "
+                       "folder owned by “%2”. Remove it, or choose another folder with "
+                       "PGVAULT_SANDBOX_SOCKET_DIR.")
+                        .arg(socketDir, m_account.name()),
+                QStringLiteral("uid %1, mode %2").arg(info.st_uid).arg(info.st_mode & 07777, 0, 8));
     }
     if ((info.st_mode & 077) != 0 && ::chmod(encoded.constData(), 0700) != 0) {
         return Error(ErrorCode::PermissionDenied,
@@ -69,38 +68,38 @@ Status SandboxServer::start() const
 {
     ServerProgram pgCtl(m_account, m_tools.pgCtl,
                         {QStringLiteral("start"), QStringLiteral("-w"), QStringLiteral("-t"),
-                         QString::number(PgCtlWaitSeconds), QStringLiteral("-D"),
-                         m_paths.dataDir(), QStringLiteral("-l"), m_paths.logFile()});
+                         QString::number(PgCtlWaitSeconds), QStringLiteral("-D"), m_paths.dataDir(),
+                         QStringLiteral("-l"), m_paths.logFile()});
     pgCtl.setTimeoutSeconds(PgCtlWaitSeconds + 30);
     Result<ServerProgram::Output> output = pgCtl.run();
     if (!output)
         return output.error();
     if (output->exitCode != 0) {
-        return Error(ErrorCode::ServerError,
-                     Tr::tr("The sandbox server did not start. Its log is %1.")
-                         .arg(m_paths.logFile()),
-                     output->detail() + QStringLiteral("\n--- server log ---\n") + logTail());
+        return Error(
+                ErrorCode::ServerError,
+                Tr::tr("The sandbox server did not start. Its log is %1.").arg(m_paths.logFile()),
+                output->detail() + QStringLiteral("\n--- server log ---\n") + logTail());
     }
     return {};
 }
 
 Status SandboxServer::stop(StopMode mode) const
 {
-    ServerProgram pgCtl(m_account, m_tools.pgCtl,
-                        {QStringLiteral("stop"), QStringLiteral("-w"), QStringLiteral("-t"),
-                         QString::number(PgCtlWaitSeconds), QStringLiteral("-m"),
-                         mode == StopMode::Fast ? QStringLiteral("fast")
-                                                : QStringLiteral("immediate"),
-                         QStringLiteral("-D"), m_paths.dataDir()});
+    ServerProgram pgCtl(
+            m_account, m_tools.pgCtl,
+            {QStringLiteral("stop"), QStringLiteral("-w"), QStringLiteral("-t"),
+             QString::number(PgCtlWaitSeconds), QStringLiteral("-m"),
+             mode == StopMode::Fast ? QStringLiteral("fast") : QStringLiteral("immediate"),
+             QStringLiteral("-D"), m_paths.dataDir()});
     pgCtl.setTimeoutSeconds(PgCtlWaitSeconds + 30);
     Result<ServerProgram::Output> output = pgCtl.run();
     if (!output)
         return output.error();
     if (output->exitCode != 0 && isRunning()) {
-        return Error(ErrorCode::ServerError,
-                     Tr::tr("The sandbox server did not stop. Its log is %1.")
-                         .arg(m_paths.logFile()),
-                     output->detail() + QStringLiteral("\n--- server log ---\n") + logTail());
+        return Error(
+                ErrorCode::ServerError,
+                Tr::tr("The sandbox server did not stop. Its log is %1.").arg(m_paths.logFile()),
+                output->detail() + QStringLiteral("\n--- server log ---\n") + logTail());
     }
     return {};
 }
@@ -118,7 +117,8 @@ QString SandboxServer::logTail(int lines) const
         return QStringLiteral("(no server log at %1)").arg(m_paths.logFile());
     if (file.size() > 64 * 1024)
         file.seek(file.size() - 64 * 1024);
-    QStringList all = QString::fromLocal8Bit(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QStringList all
+            = QString::fromLocal8Bit(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     if (all.size() > lines)
         all = all.mid(all.size() - lines);
     return all.join(QLatin1Char('\n'));

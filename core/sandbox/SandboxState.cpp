@@ -16,7 +16,7 @@ Error corrupt(const QString &what)
     return Error(ErrorCode::Corrupt,
                  Tr::tr("The sandbox description is damaged (%1). Remove the sandbox and create "
                         "it again.")
-                     .arg(what));
+                         .arg(what));
 }
 
 } // namespace
@@ -24,19 +24,19 @@ Error corrupt(const QString &what)
 QJsonObject SandboxState::toJson() const
 {
     return QJsonObject{
-        {QStringLiteral("formatVersion"), FormatVersion},
-        {QStringLiteral("port"), port},
-        {QStringLiteral("major"), major},
-        {QStringLiteral("binDir"), binDir},
-        {QStringLiteral("versionText"), versionText},
-        {QStringLiteral("dataDir"), dataDir},
-        {QStringLiteral("socketDir"), socketDir},
-        {QStringLiteral("serverUser"), serverUser},
-        {QStringLiteral("superuser"), superuser},
-        {QStringLiteral("database"), database},
-        {QStringLiteral("repository"), repository},
-        {QStringLiteral("profileName"), profileName},
-        {QStringLiteral("createdAt"), createdAt.toUTC().toString(Qt::ISODate)},
+            {QStringLiteral("formatVersion"), FormatVersion},
+            {QStringLiteral("port"), port},
+            {QStringLiteral("major"), major},
+            {QStringLiteral("binDir"), binDir},
+            {QStringLiteral("versionText"), versionText},
+            {QStringLiteral("dataDir"), dataDir},
+            {QStringLiteral("socketDir"), socketDir},
+            {QStringLiteral("serverUser"), serverUser},
+            {QStringLiteral("superuser"), superuser},
+            {QStringLiteral("database"), database},
+            {QStringLiteral("repository"), repository},
+            {QStringLiteral("profileName"), profileName},
+            {QStringLiteral("createdAt"), createdAt.toUTC().toString(Qt::ISODate)},
     };
 }
 
@@ -47,8 +47,8 @@ Result<SandboxState> SandboxState::fromJson(const QJsonObject &object)
         return Error(ErrorCode::Unsupported,
                      Tr::tr("The sandbox was made by a different PgVault version (format %1, "
                             "this version reads %2).")
-                         .arg(version)
-                         .arg(FormatVersion));
+                             .arg(version)
+                             .arg(FormatVersion));
     }
     SandboxState state;
     state.port = object.value(QStringLiteral("port")).toInt(0);
@@ -83,7 +83,8 @@ Result<SandboxState> SandboxState::fromJson(const QJsonObject &object)
 Result<SandboxState> SandboxState::read(const QString &path)
 {
     if (!QFileInfo::exists(path))
-        return Error(ErrorCode::NotFound, Tr::tr("There is no sandbox yet (%1 is missing).").arg(path));
+        return Error(ErrorCode::NotFound,
+                     Tr::tr("There is no sandbox yet (%1 is missing).").arg(path));
     Result<QByteArray> data = FileSystem::readSmallFile(path);
     if (!data)
         return data.error();
@@ -91,8 +92,8 @@ Result<SandboxState> SandboxState::read(const QString &path)
     const QJsonDocument document = QJsonDocument::fromJson(*data, &parseError);
     if (!document.isObject()) {
         return corrupt(path).withDetail(parseError.error != QJsonParseError::NoError
-                                            ? parseError.errorString()
-                                            : QStringLiteral("not a JSON object"));
+                                                ? parseError.errorString()
+                                                : QStringLiteral("not a JSON object"));
     }
     return fromJson(document.object());
 }

@@ -17,15 +17,15 @@ struct SandboxState
 
     int port = 0;
     int major = 0;
-    QString binDir;       // where initdb/pg_ctl/postgres of `major` were found
-    QString versionText;  // e.g. "postgres (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)"
+    QString binDir;      // where initdb/pg_ctl/postgres of `major` were found
+    QString versionText; // e.g. "postgres (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)"
     QString dataDir;
     QString socketDir;
-    QString serverUser;   // the account the server runs as
-    QString superuser;    // the bootstrap superuser (same name as serverUser)
-    QString database;     // the sample database ("shop")
-    QString repository;   // where archive_command stores WAL
-    QString profileName;  // the connection profile create added or updated
+    QString serverUser;  // the account the server runs as
+    QString superuser;   // the bootstrap superuser (same name as serverUser)
+    QString database;    // the sample database ("shop")
+    QString repository;  // where archive_command stores WAL
+    QString profileName; // the connection profile create added or updated
     QDateTime createdAt;
 
     QJsonObject toJson() const;

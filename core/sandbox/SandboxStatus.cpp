@@ -38,7 +38,7 @@ QStringList SandboxStatus::notes() const
     if (leftovers) {
         notes << Tr::tr("%1 holds the remains of an interrupted sandbox creation; creating the "
                         "sandbox removes them first.")
-                     .arg(paths.rootDir());
+                         .arg(paths.rootDir());
     }
     if (!config)
         return notes;
@@ -47,21 +47,21 @@ QStringList SandboxStatus::notes() const
     notes << Tr::tr("No password is needed: the sandbox listens only on the unix socket in %1, "
                     "a folder only its owner (and root) can open, and never on the network. It "
                     "is a demo server: don't keep data in it that you need to protect.")
-                 .arg(config->socketDir);
+                     .arg(config->socketDir);
     if (ServerAccount::processIsRoot()) {
         notes << Tr::tr("PgVault runs as root and PostgreSQL refuses to, so the sandbox server "
                         "runs as the user “%1”. Its files are in %2 and its WAL goes to %3, both "
                         "owned by that user, where it can reach them (root's home folder is "
                         "private).")
-                     .arg(config->serverUser, paths.rootDir(), config->repository);
+                         .arg(config->serverUser, paths.rootDir(), config->repository);
     } else if (!config->repository.isEmpty()) {
         notes << Tr::tr("WAL is archived to the repository %1 (archive_command runs "
                         "“pgvault-cli wal-push”).")
-                     .arg(config->repository);
+                         .arg(config->repository);
     }
     if (state == State::Running && !accepting && !connectionError.isEmpty()) {
         notes << Tr::tr("The server process exists but did not accept a connection: %1")
-                     .arg(connectionError);
+                         .arg(connectionError);
     }
     return notes;
 }
@@ -69,14 +69,14 @@ QStringList SandboxStatus::notes() const
 QJsonObject SandboxStatus::toJson() const
 {
     QJsonObject json{
-        {QStringLiteral("state"), stateName(state)},
-        {QStringLiteral("created"), isCreated()},
-        {QStringLiteral("running"), isRunning()},
-        {QStringLiteral("rootDir"), paths.rootDir()},
-        {QStringLiteral("dataDir"), paths.dataDir()},
-        {QStringLiteral("socketDir"), config ? config->socketDir : paths.socketDir()},
-        {QStringLiteral("logFile"), paths.logFile()},
-        {QStringLiteral("leftovers"), leftovers},
+            {QStringLiteral("state"), stateName(state)},
+            {QStringLiteral("created"), isCreated()},
+            {QStringLiteral("running"), isRunning()},
+            {QStringLiteral("rootDir"), paths.rootDir()},
+            {QStringLiteral("dataDir"), paths.dataDir()},
+            {QStringLiteral("socketDir"), config ? config->socketDir : paths.socketDir()},
+            {QStringLiteral("logFile"), paths.logFile()},
+            {QStringLiteral("leftovers"), leftovers},
     };
     if (config) {
         json.insert(QStringLiteral("port"), config->port);

@@ -19,7 +19,7 @@ struct SandboxStatus
     enum class State {
         NotCreated, // no sandbox.json (perhaps remains of an interrupted create: see leftovers)
         Stopped,
-        Running,    // a postmaster process exists for the data directory
+        Running, // a postmaster process exists for the data directory
     };
 
     State state = State::NotCreated;
@@ -30,11 +30,11 @@ struct SandboxStatus
     // Files of an interrupted create are present; create removes them before starting over.
     bool leftovers = false;
 
-    qint64 pid = 0;             // the postmaster's, when running
-    QString serverStatus;       // postmaster.pid's word: "ready", "starting", "stopping"
-    bool accepting = false;     // a connection succeeded (Full) or the server said "ready" (Quick)
-    QString serverVersion;      // from the server when a connection was made, e.g. "15.20 (Debian…)"
-    QString connectionError;    // why the connection check failed, when it did
+    qint64 pid = 0;          // the postmaster's, when running
+    QString serverStatus;    // postmaster.pid's word: "ready", "starting", "stopping"
+    bool accepting = false;  // a connection succeeded (Full) or the server said "ready" (Quick)
+    QString serverVersion;   // from the server when a connection was made, e.g. "15.20 (Debian…)"
+    QString connectionError; // why the connection check failed, when it did
 
     bool isCreated() const { return state != State::NotCreated; }
     bool isRunning() const { return state == State::Running; }
@@ -57,7 +57,7 @@ struct SandboxStatus
     //  "pid":…,"accepting":true,"notes":[…], "problem":{…} when there is one}
     QJsonObject toJson() const;
 
-    static QString stateName(State state); // "not-created", "stopped", "running"
+    static QString stateName(State state);  // "not-created", "stopped", "running"
     static QString stateLabel(State state); // translated
 };
 

@@ -74,8 +74,8 @@ Result<SandboxTools> SandboxTools::forMajor(const ToolLocator &locator, int majo
         for (const QString &program : requiredPrograms())
             all = all && QFileInfo(QDir(preferredBinDir).filePath(program)).isExecutable();
         if (all) {
-            Result<ToolVersion> version = locator.versionOf(
-                QDir(preferredBinDir).filePath(QStringLiteral("postgres")));
+            Result<ToolVersion> version
+                    = locator.versionOf(QDir(preferredBinDir).filePath(QStringLiteral("postgres")));
             if (version && version->major == major)
                 return fromBinDir(preferredBinDir, major, version->text);
         }
@@ -87,8 +87,8 @@ Result<SandboxTools> SandboxTools::forMajor(const ToolLocator &locator, int majo
     return Error(ErrorCode::ToolMissing,
                  Tr::tr("The sandbox was created with PostgreSQL %1, whose server programs are "
                         "no longer installed. Install the Debian package “%2”.")
-                     .arg(major)
-                     .arg(ToolLocator::debianPackage(QStringLiteral("pg_ctl"), major)),
+                         .arg(major)
+                         .arg(ToolLocator::debianPackage(QStringLiteral("pg_ctl"), major)),
                  searchedDetail(locator));
 }
 

@@ -73,7 +73,7 @@ Result<ServerAccount> ServerAccount::forThisProcess(const QString &serverUserFor
                                 "the sandbox server must run as the user “%1”, which does not "
                                 "exist. Install the “postgresql” package (it creates that user) "
                                 "or run PgVault as a normal user.")
-                             .arg(serverUserForRoot),
+                                 .arg(serverUserForRoot),
                          rc != 0 ? errnoText(rc) : QStringLiteral("getpwnam: no such user"));
         }
         return Error(ErrorCode::Internal,
@@ -84,7 +84,7 @@ Result<ServerAccount> ServerAccount::forThisProcess(const QString &serverUserFor
         return Error(ErrorCode::InvalidInput,
                      Tr::tr("The sandbox server cannot run as “%1”: that user is root, and "
                             "PostgreSQL refuses to run as root.")
-                         .arg(serverUserForRoot));
+                             .arg(serverUserForRoot));
     }
 
     account.m_name = QString::fromLocal8Bit(found->pw_name);
@@ -98,13 +98,14 @@ Result<ServerAccount> ServerAccount::forThisProcess(const QString &serverUserFor
         QString runuser = QStandardPaths::findExecutable(QStringLiteral("runuser"));
         if (runuser.isEmpty()) {
             runuser = QStandardPaths::findExecutable(
-                QStringLiteral("runuser"), {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")});
+                    QStringLiteral("runuser"),
+                    {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")});
         }
         if (runuser.isEmpty()) {
             return Error(ErrorCode::ToolMissing,
                          Tr::tr("PgVault runs as root and needs “runuser” to start the sandbox "
                                 "server as the user “%1”. Install the “util-linux” package.")
-                             .arg(account.m_name));
+                                 .arg(account.m_name));
         }
         account.m_runuser = runuser;
     }
@@ -145,8 +146,8 @@ Status ServerAccount::giveOwnership(const QString &path, bool recursive) const
     const int rc = ::nftw(encoded.constData(), chownEntry, 32, FTW_PHYS);
     if (rc != 0) {
         const int err = t_chownErrno ? t_chownErrno : errno;
-        const QString failed = t_chownFailedPath.isEmpty() ? path
-                                                           : QFile::decodeName(t_chownFailedPath);
+        const QString failed
+                = t_chownFailedPath.isEmpty() ? path : QFile::decodeName(t_chownFailedPath);
         return Error(ErrorCode::PermissionDenied,
                      Tr::tr("Could not hand “%1” over to the user “%2”.").arg(failed, m_name),
                      QStringLiteral("chown: ") + errnoText(err));
@@ -174,9 +175,9 @@ bool ServerAccount::test(const QStringList &expression) const
 {
     QProcess test;
     test.setProgram(m_runuser);
-    test.setArguments(QStringList{QStringLiteral("-u"), m_name, QStringLiteral("--"),
-                                  QStringLiteral("test")}
-                      + expression);
+    test.setArguments(
+            QStringList{QStringLiteral("-u"), m_name, QStringLiteral("--"), QStringLiteral("test")}
+            + expression);
     test.setWorkingDirectory(QStringLiteral("/"));
     test.setStandardInputFile(QProcess::nullDevice());
     test.start();

@@ -21,7 +21,8 @@ public:
     // The account that must run the server for this process: the current user, or — as root —
     // `serverUserForRoot` (default "postgres"). NotFound when that account does not exist,
     // ToolMissing when runuser is missing.
-    static Result<ServerAccount> forThisProcess(const QString &serverUserForRoot = defaultRootServerUser());
+    static Result<ServerAccount> forThisProcess(const QString &serverUserForRoot
+                                                = defaultRootServerUser());
     // "postgres", or $PGVAULT_SANDBOX_USER when set (root only; lets tests use another account).
     static QString defaultRootServerUser();
     static bool processIsRoot();

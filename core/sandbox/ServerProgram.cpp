@@ -84,8 +84,7 @@ Result<ServerProgram::Output> ServerProgram::run()
 
     process.start();
     if (!process.waitForStarted(30000)) {
-        return Error(ErrorCode::ToolMissing,
-                     Tr::tr("Could not run %1.").arg(m_program),
+        return Error(ErrorCode::ToolMissing, Tr::tr("Could not run %1.").arg(m_program),
                      output.commandLine + QLatin1Char('\n') + process.errorString());
     }
 
@@ -125,7 +124,7 @@ Result<ServerProgram::Output> ServerProgram::run()
     if (timedOut) {
         return Error(ErrorCode::Timeout,
                      Tr::tr("%1 did not finish within %n second(s).", nullptr, m_timeoutSeconds)
-                         .arg(m_program),
+                             .arg(m_program),
                      output.detail());
     }
     if (process.exitStatus() != QProcess::NormalExit) {

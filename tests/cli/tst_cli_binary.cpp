@@ -4,13 +4,97 @@
 
 #include "CliHarness.h"
 
+#include <QDeadlineTimer>
 #include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <poll.h>
+#include <pty.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <vector>
+
 using namespace PgVault::Test;
+
+namespace {
+
+// pgvault-cli on a pseudo terminal, to check what a user at a real terminal gets: no echo
+// while the password is typed, and a terminal in order again after Ctrl+C.
+struct TerminalRun
+{
+    QByteArray output;
+    bool echoAtPrompt = true;
+    bool echoAfterwards = false;
+    int waitStatus = -1;
+};
+
+bool readUntil(int fd, QByteArray &output, const QByteArray &marker, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        if (!marker.isEmpty() && output.contains(marker))
+            return true;
+        pollfd p{fd, POLLIN, 0};
+        if (::poll(&p, 1, 100) <= 0)
+            continue;
+        char buffer[512];
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n <= 0)
+            return marker.isEmpty(); // EIO: the child closed the terminal
+        output.append(buffer, n);
+    }
+    return false;
+}
+
+TerminalRun runOnTerminal(const QStringList &args, const QProcessEnvironment &environment,
+                          const QByteArray &typed)
+{
+    // Everything the child needs is prepared before fork(): after it, only exec.
+    std::vector<QByteArray> storage;
+    storage.push_back(QFile::encodeName(cliPath()));
+    for (const QString &arg : args)
+        storage.push_back(arg.toUtf8());
+    const QStringList envList = environment.toStringList();
+    const size_t argCount = storage.size();
+    for (const QString &entry : envList)
+        storage.push_back(entry.toUtf8());
+    std::vector<char *> argv, envp;
+    for (size_t i = 0; i < storage.size(); ++i)
+        (i < argCount ? argv : envp).push_back(storage[i].data());
+    argv.push_back(nullptr);
+    envp.push_back(nullptr);
+
+    TerminalRun run;
+    int master = -1;
+    const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+    if (pid < 0)
+        return run;
+    if (pid == 0) {
+        ::execve(argv[0], argv.data(), envp.data());
+        ::_exit(127);
+    }
+    if (readUntil(master, run.output, QByteArrayLiteral(": "), 30000)) {
+        termios state{};
+        ::tcgetattr(master, &state);
+        run.echoAtPrompt = (state.c_lflag & ECHO) != 0;
+        if (::write(master, typed.constData(), size_t(typed.size())) < 0)
+            qWarning("write to the terminal failed");
+    }
+    readUntil(master, run.output, {}, 30000);
+    termios after{};
+    ::tcgetattr(master, &after);
+    run.echoAfterwards = (after.c_lflag & ECHO) != 0;
+    ::waitpid(pid, &run.waitStatus, 0);
+    ::close(master);
+    return run;
+}
+
+} // namespace
 
 class TestCliBinary : public QObject
 {
@@ -149,6 +233,42 @@ private Q_SLOTS:
         QVERIFY(!everythingOnDisk().contains(secret));
         QVERIFY(!r.out.contains(QString::fromLatin1(secret)));
         QVERIFY(!r.err.contains(QString::fromLatin1(secret)));
+    }
+
+    void askPasswordOnTerminalWithoutEcho()
+    {
+        const TerminalRun terminal = runOnTerminal(
+                {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("tty"),
+                 QStringLiteral("--conninfo"), QStringLiteral("host=localhost"),
+                 QStringLiteral("--ask-password")},
+                environment(), QByteArrayLiteral("Typed-On-Tty-55\n"));
+        QVERIFY2(terminal.output.startsWith("Password for profile \xe2\x80\x9ctty\xe2\x80\x9d: "),
+                 terminal.output.constData());
+        QVERIFY(!terminal.echoAtPrompt);
+        QVERIFY(terminal.echoAfterwards);
+        QVERIFY2(!terminal.output.contains("Typed-On-Tty-55"), terminal.output.constData());
+        QVERIFY2(terminal.output.contains("Saved profile"), terminal.output.constData());
+        QVERIFY(WIFEXITED(terminal.waitStatus) && WEXITSTATUS(terminal.waitStatus) == 0);
+        QVERIFY(!everythingOnDisk().contains("Typed-On-Tty-55"));
+        QCOMPARE(run(QStringList{QStringLiteral("profile"), QStringLiteral("remove"),
+                                 QStringLiteral("tty")}).exitCode, 0);
+    }
+
+    void ctrlCAtPasswordPromptRestoresTheTerminal()
+    {
+        const TerminalRun terminal = runOnTerminal(
+                {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("interrupted"),
+                 QStringLiteral("--conninfo"), QStringLiteral("host=localhost"),
+                 QStringLiteral("--ask-password")},
+                environment(), QByteArrayLiteral("\x03"));
+        QVERIFY(!terminal.echoAtPrompt);
+        QVERIFY2(terminal.echoAfterwards, "the terminal was left without echo");
+        QVERIFY2(WIFSIGNALED(terminal.waitStatus) && WTERMSIG(terminal.waitStatus) == SIGINT,
+                 terminal.output.constData());
+        const CliResult list = run({QStringLiteral("profile"), QStringLiteral("list"),
+                                          QStringLiteral("--json")});
+        for (const QJsonValue &p : list.result().value(QStringLiteral("profiles")).toArray())
+            QVERIFY(p.toObject().value(QStringLiteral("name")).toString() != QLatin1String("interrupted"));
     }
 };
 

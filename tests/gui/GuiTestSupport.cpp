@@ -6,6 +6,7 @@
 #include "secrets/SecretStore.h"
 #include "settings/ProfileStore.h"
 #include "settings/Settings.h"
+#include "support/Translator.h"
 
 #include <QAbstractButton>
 #include <QDir>
@@ -52,6 +53,13 @@ void initGuiResources()
 {
     pgvaultInitResources();
     pgvaultInitTranslations();
+    testTranslator()->install(QLocale::system());
+}
+
+Translator *testTranslator()
+{
+    static Translator *translator = new Translator(qApp);
+    return translator;
 }
 
 QString saveScreenshot(QWidget *widget, const QString &name)

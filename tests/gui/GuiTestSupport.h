@@ -12,6 +12,7 @@
 #include <memory>
 
 namespace PgVault {
+class Translator;
 class JobManager;
 class ProfileStore;
 class SecretStore;
@@ -45,8 +46,11 @@ private:
     std::unique_ptr<JobManager> m_jobs;
 };
 
-// Registers :/icons and :/i18n (call once, e.g. in initTestCase()).
+// Registers :/icons and :/i18n and installs the translation for QLocale::system(), as the
+// application does (call once, e.g. in initTestCase()).
 void initGuiResources();
+// The translator initGuiResources() installed; tests switch languages with it.
+Translator *testTranslator();
 
 // Saves widget->grab() as $PGVAULT_TEST_ARTIFACTS/<name>.png; returns the path (empty on failure).
 QString saveScreenshot(QWidget *widget, const QString &name);

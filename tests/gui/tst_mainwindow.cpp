@@ -139,6 +139,7 @@ private Q_SLOTS:
 
         // Connection string -> fields: a pasted URI, its password moving to the password field.
         connInfo->setFocus();
+        QTRY_VERIFY(connInfo->hasFocus());
         connInfo->selectAll();
         QTest::keyClicks(connInfo,
                          QStringLiteral("postgresql://admin:s3cret@pg.internal:6543/crm?"

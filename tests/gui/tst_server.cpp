@@ -137,6 +137,7 @@ private Q_SLOTS:
 
         QTRY_VERIFY_WITH_TIMEOUT(window.session()->state() == ServerSession::State::Ready,
                                  ServerTimeoutMs);
+        saveScreenshot(&window, QStringLiteral("mainwindow-no-replication"));
         auto *privileges = findVisible<QLabel>(&window, QStringLiteral("privilegesValueLabel"));
         QVERIFY(privileges);
         QVERIFY2(privileges->text().contains(QStringLiteral("base backups and WAL streaming are "
@@ -145,10 +146,9 @@ private Q_SLOTS:
         QVERIFY(showsText(&window, QStringLiteral("lacks the REPLICATION privilege")));
         QVERIFY(showsText(&window, QStringLiteral("physical base backups and WAL streaming are "
                                                   "not possible")));
-        QVERIFY(showsText(&window, QStringLiteral("ALTER ROLE app REPLICATION;")));
+        QVERIFY(showsText(&window, QStringLiteral("ALTER ROLE \"app\" REPLICATION;")));
         QCOMPARE(window.profileModel()->index(0).data(ProfileListModel::StatusRole).toInt(),
                  int(ServerStatus::Warnings));
-        saveScreenshot(&window, QStringLiteral("mainwindow-no-replication"));
     }
 
     void overviewAsksForThePassword()

@@ -234,7 +234,8 @@ ConnectionDialog::ConnectionDialog(ProfileStore *profiles, SecretStore *secrets,
     updateKeychainUi();
     updateOkButton();
     m_nameEdit->setFocus();
-    resize(sizeHint().expandedTo(QSize(620, 0)));
+    resize(680, 0);
+    growToFit();
 }
 
 ConnectionDialog::~ConnectionDialog()
@@ -416,6 +417,18 @@ void ConnectionDialog::onTestFinished()
     m_testIconLabel->setVisible(true);
     m_testResultLabel->setForegroundRole(QPalette::WindowText);
     m_testResultLabel->setText(html);
+    growToFit();
+}
+
+void ConnectionDialog::growToFit()
+{
+    // Word-wrapped results need more height at this width than the dialog was opened with;
+    // grow (never shrink) so nothing is clipped.
+    QLayout *mainLayout = layout();
+    const int needed = mainLayout->hasHeightForWidth() ? mainLayout->totalHeightForWidth(width())
+                                                       : mainLayout->totalSizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void ConnectionDialog::showTestError(const Error &error)
@@ -427,6 +440,7 @@ void ConnectionDialog::showTestError(const Error &error)
     m_testIconLabel->setVisible(true);
     m_testResultLabel->setForegroundRole(QPalette::WindowText);
     m_testResultLabel->setText(error.message().toHtmlEscaped());
+    growToFit();
 }
 
 void ConnectionDialog::showTestMessage(const QString &html, bool busy)

@@ -66,6 +66,7 @@ private:
     void updateKeychainUi();
     void showTestMessage(const QString &html, bool busy = false);
     void showTestError(const Error &error);
+    void growToFit();
     void cancelTest();
     void storePassword(const Profile &profile);
 

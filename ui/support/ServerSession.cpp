@@ -69,6 +69,7 @@ void ServerSession::profileRemoved(const QUuid &id)
     if (m_profile && m_profile->id() == id)
         setProfile(std::nullopt);
     m_snapshots.remove(id);
+    m_typedPasswords.remove(id);
 }
 
 void ServerSession::refresh()
@@ -88,6 +89,8 @@ void ServerSession::connectWithPassword(const QString &password, bool saveInKeyc
         m_secrets->rememberForSession(m_profile->id(), password);
         if (saveInKeychain && isKeychainUsable())
             m_secrets->writePassword(m_profile->id(), password, this);
+    } else {
+        m_typedPasswords.insert(m_profile->id(), password);
     }
     start(password);
 }
@@ -148,8 +151,14 @@ void ServerSession::start(const std::optional<QString> &password)
         m_inspector->start(connInfo, secret);
     };
 
-    if (password || !m_secrets) {
+    if (password) {
         launch(password);
+        return;
+    }
+    if (!m_secrets) {
+        const auto typed = m_typedPasswords.constFind(profile.id());
+        launch(typed == m_typedPasswords.cend() ? std::nullopt
+                                                : std::optional<QString>(typed.value()));
         return;
     }
     m_secrets->readPassword(profile.id(), this,

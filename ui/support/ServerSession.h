@@ -99,6 +99,8 @@ private:
     QUuid m_inspectingId;                   // whose inspection runs (or ran last)
     std::optional<Profile> m_profile;
     QHash<QUuid, Snapshot> m_snapshots;
+    // Passwords typed this session, when there is no SecretStore to remember them.
+    QHash<QUuid, QString> m_typedPasswords;
     QString m_progressText;
     quint64 m_generation = 0; // drops keychain answers for an earlier request
 };

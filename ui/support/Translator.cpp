@@ -15,9 +15,13 @@ Translator::~Translator()
     uninstall();
 }
 
-bool Translator::install(const QLocale &locale)
+bool Translator::install(const QLocale &requested)
 {
     uninstall();
+    // The "C" locale (LANG=C, as in CI) means English: load the English plural forms.
+    const QLocale locale = requested.language() == QLocale::C
+            ? QLocale(QLocale::English, QLocale::UnitedStates)
+            : requested;
 
     auto *app = new QTranslator(this);
     if (app->load(locale, QStringLiteral("pgvault"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {

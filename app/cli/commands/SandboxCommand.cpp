@@ -38,20 +38,20 @@ QString SandboxCommand::summary() const
 QString SandboxCommand::description() const
 {
     return Tr::tr(
-        "A local demo PostgreSQL for trying PgVault without a server.\n"
-        "\n"
-        "  create   set up the sandbox: the newest installed PostgreSQL, a sample database "
-        "“shop”, WAL archived into the repository (--repo, else the default one), and a "
-        "connection profile “Sandbox”\n"
-        "  start    start its server\n"
-        "  stop     stop its server\n"
-        "  status   whether it exists and runs, and how to connect (--json: machine-readable)\n"
-        "  remove   stop it and delete it; the repository and its backups are kept\n"
-        "\n"
-        "The server listens only on a private unix socket folder, never on the network, so it "
-        "needs no password. Its files live in ~/.local/share/pgvault/sandbox; as root, where "
-        "PostgreSQL runs as the user “postgres”, in /var/lib/pgvault. PGVAULT_SANDBOX_DIR and "
-        "PGVAULT_SANDBOX_SOCKET_DIR choose other folders.");
+            "A local demo PostgreSQL for trying PgVault without a server.\n"
+            "\n"
+            "  create   set up the sandbox: the newest installed PostgreSQL, a sample database "
+            "“shop”, WAL archived into the repository (--repo, else the default one), and a "
+            "connection profile “Sandbox”\n"
+            "  start    start its server\n"
+            "  stop     stop its server\n"
+            "  status   whether it exists and runs, and how to connect (--json: machine-readable)\n"
+            "  remove   stop it and delete it; the repository and its backups are kept\n"
+            "\n"
+            "The server listens only on a private unix socket folder, never on the network, so it "
+            "needs no password. Its files live in ~/.local/share/pgvault/sandbox; as root, where "
+            "PostgreSQL runs as the user “postgres”, in /var/lib/pgvault. PGVAULT_SANDBOX_DIR and "
+            "PGVAULT_SANDBOX_SOCKET_DIR choose other folders.");
 }
 
 QList<Command::Argument> SandboxCommand::arguments() const
@@ -65,7 +65,7 @@ Status SandboxCommand::parse(const Parsed &parsed)
     if (!actions().contains(m_action)) {
         return Error(ErrorCode::InvalidInput,
                      Tr::tr("Unknown sandbox action “%1”; use %2.")
-                         .arg(m_action, actions().join(QStringLiteral(", "))));
+                             .arg(m_action, actions().join(QStringLiteral(", "))));
     }
     return {};
 }
@@ -87,18 +87,20 @@ CommandStatus SandboxCommand::run(CommandContext &context)
 
     const SandboxPaths paths = SandboxPaths::defaults();
     if (m_action == QLatin1String("start")) {
-        return context.runJob(std::make_unique<SandboxStartJob>(paths, extraBinDirs(context)),
-                              [&context](const Job &job) {
-                                  context.output().print(
-                                      Tr::tr("The sandbox is running. Connect with: psql \"%1\"")
-                                          .arg(job.resultData().value(u"conninfo").toString()));
-                              });
+        return context.runJob(
+                std::make_unique<SandboxStartJob>(paths, extraBinDirs(context)),
+                [&context](const Job &job) {
+                    context.output().print(
+                            Tr::tr("The sandbox is running. Connect with: psql \"%1\"")
+                                    .arg(job.resultData().value(u"conninfo").toString()));
+                });
     }
     if (m_action == QLatin1String("stop"))
         return context.runJob(std::make_unique<SandboxStopJob>(paths, extraBinDirs(context)));
 
-    return context.runJob(std::make_unique<SandboxRemoveJob>(
-                              paths, context.services().settingsFilePath(), extraBinDirs(context)),
+    return context.runJob(std::make_unique<SandboxRemoveJob>(paths,
+                                                             context.services().settingsFilePath(),
+                                                             extraBinDirs(context)),
                           [&context](const Job &) {
                               // The job's own message already says the repository was kept.
                               context.output().print(Tr::tr("The sandbox is removed."));
@@ -117,11 +119,12 @@ CommandStatus SandboxCommand::create(CommandContext &context)
         CommandOutput &output = context.output();
         output.print(Tr::tr("The sandbox is running: PostgreSQL %1 on port %2, with the sample "
                             "database “shop”.")
-                         .arg(data.value(u"major").toInt())
-                         .arg(data.value(u"port").toInt()));
+                             .arg(data.value(u"major").toInt())
+                             .arg(data.value(u"port").toInt()));
         output.print(Tr::tr("Connect with:   psql \"%1\"").arg(data.value(u"conninfo").toString()));
-        output.print(Tr::tr("Or use the profile “%1”, e.g. %2 --profile %1 check")
-                         .arg(data.value(u"profileName").toString(), CommandOutput::programName()));
+        output.print(
+                Tr::tr("Or use the profile “%1”, e.g. %2 --profile %1 check")
+                        .arg(data.value(u"profileName").toString(), CommandOutput::programName()));
         output.print(Tr::tr("WAL is archived to %1.").arg(data.value(u"repository").toString()));
     });
 }
@@ -142,7 +145,7 @@ void SandboxCommand::printStatus(CommandOutput &output, const SandboxStatus &sta
     };
     if (!status.config) {
         output.print(Tr::tr("Sandbox: not created. Create it with “%1 sandbox create”.")
-                         .arg(CommandOutput::programName()));
+                             .arg(CommandOutput::programName()));
     } else {
         QString state = SandboxStatus::stateLabel(status.state);
         if (status.isRunning() && !status.accepting)

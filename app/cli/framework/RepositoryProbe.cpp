@@ -20,14 +20,13 @@ bool canWrite(const QString &path)
     return ::access(QFile::encodeName(path).constData(), W_OK | X_OK) == 0;
 }
 
+// Where mkdir -p would start creating folders.
 QString nearestExistingParent(const QString &path)
 {
-    QDir dir(path);
-    while (!dir.exists() && !dir.isRoot()) {
-        if (!dir.cdUp())
-            break;
-    }
-    return dir.absolutePath();
+    QString dir = QDir::cleanPath(QDir(path).absolutePath());
+    while (!QFileInfo::exists(dir) && dir != QDir::rootPath())
+        dir = QFileInfo(dir).absolutePath(); // the parent
+    return dir;
 }
 
 } // namespace

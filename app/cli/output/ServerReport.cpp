@@ -76,7 +76,7 @@ QStringList ServerReport::facts(const ServerFacts &f)
 {
     QList<std::pair<QString, QString>> rows;
     rows.append({Tr::tr("Server"), Tr::tr("%1, database “%2”").arg(f.address, f.database)});
-    rows.append({Tr::tr("Version"), f.serverVersion});
+    rows.append({Tr::tr("Version"), Tr::tr("PostgreSQL %1").arg(f.serverVersion)});
     if (f.inRecovery)
         rows.append({Tr::tr("Role of server"), Tr::tr("standby (in recovery)")});
     if (f.systemIdentifier)

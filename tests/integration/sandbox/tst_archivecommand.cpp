@@ -92,7 +92,7 @@ void tst_ArchiveCommand::shellRoundTrip()
     QVERIFY(shell.waitForFinished());
     QCOMPARE(shell.exitCode(), 0);
     const QStringList received = QString::fromUtf8(shell.readAllStandardOutput())
-                                     .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+                                         .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(received, (QStringList{QStringLiteral("--repo"), repository,
                                     QStringLiteral("wal-push"), segment}));
 }

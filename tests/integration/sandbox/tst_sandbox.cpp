@@ -39,9 +39,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
 #include <functional>
 #include <memory>
-#include <csignal>
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -63,7 +63,8 @@ struct Outcome
     {
         QString text = Job::stateName(state);
         if (error)
-            text += QStringLiteral(": [%1] %2").arg(Error::codeName(error->code()), error->toString());
+            text += QStringLiteral(": [%1] %2")
+                            .arg(Error::codeName(error->code()), error->toString());
         return text + QStringLiteral("\nlog:\n") + messages.join(QLatin1Char('\n'));
     }
 };
@@ -73,11 +74,13 @@ Outcome runJob(Job *rawJob, const std::function<void(Job &, const JobProgress &)
 {
     std::unique_ptr<Job> job(rawJob);
     Outcome outcome;
-    QObject::connect(job.get(), &Job::message, job.get(),
-                     [&outcome](Job::MessageLevel, const QString &text) { outcome.messages << text; });
+    QObject::connect(
+            job.get(), &Job::message, job.get(),
+            [&outcome](Job::MessageLevel, const QString &text) { outcome.messages << text; });
     if (onProgress) {
-        QObject::connect(job.get(), &Job::progressChanged, job.get(),
-                         [&job, &onProgress](const JobProgress &progress) { onProgress(*job, progress); });
+        QObject::connect(
+                job.get(), &Job::progressChanged, job.get(),
+                [&job, &onProgress](const JobProgress &progress) { onProgress(*job, progress); });
     }
     QSignalSpy finished(job.get(), &Job::finished);
     job->start();
@@ -105,8 +108,8 @@ struct CliRun
     QString describe() const
     {
         return QStringLiteral("exit %1\nstdout:\n%2\nstderr:\n%3")
-            .arg(exitCode)
-            .arg(QString::fromUtf8(out), QString::fromUtf8(err));
+                .arg(exitCode)
+                .arg(QString::fromUtf8(out), QString::fromUtf8(err));
     }
 };
 
@@ -213,9 +216,9 @@ void tst_Sandbox::initTestCase()
     const QString runtime = dir(QStringLiteral("run time"));
     QCOMPARE(::chmod(QFile::encodeName(runtime).constData(), 0700), 0);
     qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtime));
-    for (const char *name : {"PGVAULT_REPO", "PGVAULT_SANDBOX_DIR", "PGVAULT_SANDBOX_SOCKET_DIR",
-                             "PGVAULT_SANDBOX_USER", "PGHOST", "PGPORT", "PGDATA", "PGUSER",
-                             "PGDATABASE"})
+    for (const char *name :
+         {"PGVAULT_REPO", "PGVAULT_SANDBOX_DIR", "PGVAULT_SANDBOX_SOCKET_DIR",
+          "PGVAULT_SANDBOX_USER", "PGHOST", "PGPORT", "PGDATA", "PGUSER", "PGDATABASE"})
         qunsetenv(name);
     if (root) {
         qputenv("PGVAULT_SANDBOX_DIR", QFile::encodeName(home + QStringLiteral("/sandbox root")));
@@ -289,7 +292,7 @@ void tst_Sandbox::createCleansLeftoversAndStartsTheServer()
     QVERIFY2(outcome.messages.join(QLatin1Char('\n')).contains(QStringLiteral("interrupted")),
              qPrintable(outcome.describe()));
     QVERIFY2(phases.contains(QStringLiteral("create-cluster"))
-                 && phases.contains(QStringLiteral("profile")),
+                     && phases.contains(QStringLiteral("profile")),
              qPrintable(phases.join(QLatin1Char(' '))));
     m_created = outcome.data;
     QCOMPARE(m_created.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
@@ -330,18 +333,18 @@ void tst_Sandbox::sampleDatabaseIsThere()
     QCOMPARE(count(QStringLiteral("order_totals")), SampleDatabase::Orders);
 
     Result<QString> foreignKeys = shop->scalar(
-        QStringLiteral("SELECT count(*) FROM pg_constraint WHERE contype = 'f'"));
+            QStringLiteral("SELECT count(*) FROM pg_constraint WHERE contype = 'f'"));
     QVERIFY_OK(foreignKeys);
     QCOMPARE(foreignKeys->toInt(), 3);
     // Deterministic data: the same total in every sandbox.
     Result<QString> total = shop->scalar(QStringLiteral("SELECT sum(total) FROM order_totals"));
     QVERIFY_OK(total);
-    Result<QString> again = shop->scalar(
-        QStringLiteral("SELECT sum(quantity * unit_price) FROM order_items"));
+    Result<QString> again
+            = shop->scalar(QStringLiteral("SELECT sum(quantity * unit_price) FROM order_items"));
     QVERIFY_OK(again);
     QCOMPARE(*total, *again);
-    Result<QString> invoice = shop->scalar(
-        QStringLiteral("SELECT min(invoice_number) FROM orders"));
+    Result<QString> invoice
+            = shop->scalar(QStringLiteral("SELECT min(invoice_number) FROM orders"));
     QVERIFY_OK(invoice);
     QCOMPARE(*invoice, QStringLiteral("100001"));
 }
@@ -351,7 +354,8 @@ void tst_Sandbox::serverIsConfigured()
     Result<PgConnection> connection = connect(QStringLiteral("postgres"));
     QVERIFY_OK(connection);
     const auto show = [&connection](const QString &name) {
-        Result<QString> value = connection->scalar(QStringLiteral("SELECT current_setting($1)"), {name});
+        Result<QString> value
+                = connection->scalar(QStringLiteral("SELECT current_setting($1)"), {name});
         return value ? *value : QStringLiteral("<error>");
     };
     QCOMPARE(show(QStringLiteral("wal_level")), QStringLiteral("replica"));
@@ -375,8 +379,8 @@ void tst_Sandbox::profileIsAdded()
     QCOMPARE(profile->repositoryPath(), QDir::cleanPath(m_repository));
     // A store opened before the job (the GUI's) sees the profile without a reload: QSettings
     // shares one copy of a file within a process.
-    const std::optional<Profile> seenByGui
-        = m_guiProfiles->find(QUuid::fromString(m_created.value(QStringLiteral("profileId")).toString()));
+    const std::optional<Profile> seenByGui = m_guiProfiles->find(
+            QUuid::fromString(m_created.value(QStringLiteral("profileId")).toString()));
     QVERIFY(seenByGui.has_value());
     QCOMPARE(seenByGui->name(), QStringLiteral("Sandbox"));
 
@@ -396,31 +400,36 @@ void tst_Sandbox::walIsArchived()
 
     Result<PgConnection> shop = connect();
     QVERIFY_OK(shop);
-    QVERIFY_OK(shop->exec(QStringLiteral("CREATE TABLE wal_probe AS SELECT generate_series(1, 1000) AS n")));
-    Result<QString> segment = shop->scalar(QStringLiteral("SELECT pg_walfile_name(pg_current_wal_lsn())"));
+    QVERIFY_OK(shop->exec(
+            QStringLiteral("CREATE TABLE wal_probe AS SELECT generate_series(1, 1000) AS n")));
+    Result<QString> segment
+            = shop->scalar(QStringLiteral("SELECT pg_walfile_name(pg_current_wal_lsn())"));
     QVERIFY_OK(segment);
-    Result<QString> systemId = shop->scalar(
-        QStringLiteral("SELECT system_identifier FROM pg_control_system()"));
+    Result<QString> systemId
+            = shop->scalar(QStringLiteral("SELECT system_identifier FROM pg_control_system()"));
     QVERIFY_OK(systemId);
     QVERIFY_OK(shop->exec(QStringLiteral("SELECT pg_switch_wal()")));
 
-    const QString stored = QStringLiteral("%1/servers/%2/wal/%3/%4.zst")
-                               .arg(QDir::cleanPath(m_repository), *systemId, segment->left(16), *segment);
+    const QString stored
+            = QStringLiteral("%1/servers/%2/wal/%3/%4.zst")
+                      .arg(QDir::cleanPath(m_repository), *systemId, segment->left(16), *segment);
     QElapsedTimer clock;
     clock.start();
     while (!QFileInfo::exists(stored) && clock.elapsed() < 60000)
         QTest::qWait(200);
     if (!QFileInfo::exists(stored)) {
-        Result<QueryResult> archiver = shop->exec(QStringLiteral(
-            "SELECT archived_count, last_archived_wal, failed_count, last_failed_wal FROM pg_stat_archiver"));
+        Result<QueryResult> archiver
+                = shop->exec(QStringLiteral("SELECT archived_count, last_archived_wal, "
+                                            "failed_count, last_failed_wal FROM pg_stat_archiver"));
         QFile log(m_paths.logFile());
         log.open(QIODevice::ReadOnly);
-        QFAIL(qPrintable(QStringLiteral("%1 did not appear; archiver: %2\nserver log:\n%3")
-                             .arg(stored,
-                                  archiver ? archiver->row(0).join(QLatin1Char(' ')) : QString(),
-                                  QString::fromUtf8(log.readAll().right(3000)))));
+        QFAIL(qPrintable(
+                QStringLiteral("%1 did not appear; archiver: %2\nserver log:\n%3")
+                        .arg(stored, archiver ? archiver->row(0).join(QLatin1Char(' ')) : QString(),
+                             QString::fromUtf8(log.readAll().right(3000)))));
     }
-    Result<QString> failed = shop->scalar(QStringLiteral("SELECT failed_count FROM pg_stat_archiver"));
+    Result<QString> failed
+            = shop->scalar(QStringLiteral("SELECT failed_count FROM pg_stat_archiver"));
     QVERIFY_OK(failed);
     QCOMPARE(*failed, QStringLiteral("0"));
 }
@@ -431,7 +440,8 @@ void tst_Sandbox::createTwiceFails()
     QCOMPARE(outcome.state, Job::State::Failed);
     QVERIFY(outcome.error.has_value());
     QCOMPARE(outcome.error->code(), ErrorCode::AlreadyExists);
-    QVERIFY2(outcome.error->message().contains(m_paths.rootDir()), qPrintable(outcome.error->message()));
+    QVERIFY2(outcome.error->message().contains(m_paths.rootDir()),
+             qPrintable(outcome.error->message()));
     // The existing sandbox is untouched and still running.
     const SandboxStatus status = Sandbox(m_paths).status();
     QVERIFY(status.isRunning() && status.accepting);
@@ -474,9 +484,11 @@ void tst_Sandbox::stopAndStart()
 void tst_Sandbox::cli()
 {
     const CliRun help = runCli({QStringLiteral("--help")});
-    REQUIRE_OR_FAIL(help.out.contains("sandbox"), QStringLiteral("pgvault-cli has no sandbox command"));
+    REQUIRE_OR_FAIL(help.out.contains("sandbox"),
+                    QStringLiteral("pgvault-cli has no sandbox command"));
 
-    CliRun status = runCli({QStringLiteral("sandbox"), QStringLiteral("status"), QStringLiteral("--json")});
+    CliRun status = runCli(
+            {QStringLiteral("sandbox"), QStringLiteral("status"), QStringLiteral("--json")});
     QVERIFY2(status.exitCode == 0, qPrintable(status.describe()));
     QCOMPARE(status.result.value(QStringLiteral("event")).toString(), QStringLiteral("result"));
     QCOMPARE(status.result.value(QStringLiteral("state")).toString(), QStringLiteral("stopped"));
@@ -484,11 +496,13 @@ void tst_Sandbox::cli()
 
     CliRun start = runCli({QStringLiteral("sandbox"), QStringLiteral("start")});
     QVERIFY2(start.exitCode == 0, qPrintable(start.describe()));
-    status = runCli({QStringLiteral("--json"), QStringLiteral("sandbox"), QStringLiteral("status")});
+    status = runCli(
+            {QStringLiteral("--json"), QStringLiteral("sandbox"), QStringLiteral("status")});
     QVERIFY2(status.exitCode == 0, qPrintable(status.describe()));
     QCOMPARE(status.result.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
     QVERIFY(status.result.value(QStringLiteral("accepting")).toBool());
-    QCOMPARE(status.result.value(QStringLiteral("conninfo")).toString(), Sandbox(m_paths).status().conninfo());
+    QCOMPARE(status.result.value(QStringLiteral("conninfo")).toString(),
+             Sandbox(m_paths).status().conninfo());
 
     CliRun human = runCli({QStringLiteral("sandbox"), QStringLiteral("status")});
     QVERIFY2(human.exitCode == 0, qPrintable(human.describe()));
@@ -498,7 +512,8 @@ void tst_Sandbox::cli()
     QCOMPARE(create.exitCode, 1);
     QVERIFY2(create.err.contains("already exists"), qPrintable(create.describe()));
 
-    CliRun stop = runCli({QStringLiteral("--json"), QStringLiteral("sandbox"), QStringLiteral("stop")});
+    CliRun stop
+            = runCli({QStringLiteral("--json"), QStringLiteral("sandbox"), QStringLiteral("stop")});
     QVERIFY2(stop.exitCode == 0, qPrintable(stop.describe()));
     QCOMPARE(stop.result.value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
     QCOMPARE(Sandbox(m_paths).status().state, SandboxStatus::State::Stopped);
@@ -514,9 +529,9 @@ void tst_Sandbox::operationsTakeTurns()
     // What another window or command holds while it creates, starts, stops or removes.
     Result<SandboxLock> held = SandboxLock::acquire(m_paths);
     QVERIFY_OK(held);
-    for (Job *job : std::initializer_list<Job *>{new SandboxStartJob(m_paths),
-                                                 new SandboxRemoveJob(m_paths),
-                                                 new SandboxCreateJob(createOptions())}) {
+    for (Job *job :
+         std::initializer_list<Job *>{new SandboxStartJob(m_paths), new SandboxRemoveJob(m_paths),
+                                      new SandboxCreateJob(createOptions())}) {
         const Outcome outcome = runJob(job);
         QCOMPARE(outcome.state, Job::State::Failed);
         QCOMPARE(outcome.error->code(), ErrorCode::Locked);
@@ -557,7 +572,8 @@ void tst_Sandbox::cliInterruptCancelsCreate()
 {
     // Ctrl+C in a terminal: the CLI cancels the job, which takes back what it made.
     QProcess cli;
-    cli.start(qEnvironmentVariable("PGVAULT_CLI"), {QStringLiteral("sandbox"), QStringLiteral("create")});
+    cli.start(qEnvironmentVariable("PGVAULT_CLI"),
+              {QStringLiteral("sandbox"), QStringLiteral("create")});
     QVERIFY(cli.waitForStarted());
     QByteArray out;
     QElapsedTimer clock;
@@ -602,17 +618,18 @@ void tst_Sandbox::cancelLeavesNothing()
     QVERIFY(!QFileInfo::exists(options.repositoryPath));
 
     bool cancelled = false;
-    const Outcome outcome = runJob(new SandboxCreateJob(options),
-                                   [&](Job &job, const JobProgress &progress) {
-                                       if (!cancelled && progress.phase == phase) {
-                                           cancelled = true;
-                                           job.cancel();
-                                       }
-                                   });
+    const Outcome outcome
+            = runJob(new SandboxCreateJob(options), [&](Job &job, const JobProgress &progress) {
+                  if (!cancelled && progress.phase == phase) {
+                      cancelled = true;
+                      job.cancel();
+                  }
+              });
     QVERIFY2(cancelled, qPrintable(outcome.describe()));
     QVERIFY2(outcome.state == Job::State::Cancelled, qPrintable(outcome.describe()));
 
-    QVERIFY2(!QFileInfo::exists(m_paths.rootDir()), qPrintable(QDir(m_paths.rootDir()).entryList().join(u' ')));
+    QVERIFY2(!QFileInfo::exists(m_paths.rootDir()),
+             qPrintable(QDir(m_paths.rootDir()).entryList().join(u' ')));
     QVERIFY(!QFileInfo::exists(m_paths.socketDir()));
     QVERIFY(!QFileInfo::exists(options.repositoryPath));
     QVERIFY(!sandboxProfile().has_value());

@@ -454,7 +454,8 @@ private Q_SLOTS:
         // restore_command probed names the repository does not hold (00000002.history before
         // the promotion, the next segment): wal-get said nothing about them.
         const QString log = m_cluster->serverLog().mid(logStart);
-        QVERIFY2(!log.contains(QStringLiteral("wal-get")) && !log.contains(QStringLiteral("pgvault")),
+        QVERIFY2(!log.contains(QStringLiteral("wal-get"))
+                         && !log.contains(QStringLiteral("repository")),
                  qPrintable(log));
     }
 };
