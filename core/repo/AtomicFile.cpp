@@ -40,10 +40,11 @@ Status AtomicFile::open()
     const QString name = m_path.mid(m_path.lastIndexOf(QLatin1Char('/')) + 1);
     // O_EXCL + a random suffix: a clash (pid reuse after a crash) just draws another name.
     for (int attempt = 0; attempt < 10; ++attempt) {
-        const QString candidate = m_folder + QLatin1Char('/') + QLatin1Char('.') + name
-                + QStringLiteral(".tmp.%1.%2")
-                          .arg(::getpid())
-                          .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+        const QString candidate
+                = m_folder + QLatin1Char('/') + QLatin1Char('.') + name
+                  + QStringLiteral(".tmp.%1.%2")
+                            .arg(::getpid())
+                            .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
         m_fd = ::open(encode(candidate).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (m_fd >= 0) {
             m_tempPath = candidate;
@@ -68,9 +69,8 @@ Status AtomicFile::write(QByteArrayView data)
                 continue;
             const int err = errno;
             // DiskFull names the final path: that is where the user expected the data.
-            const Error e = errnoError(err, m_path, "write", err == ENOSPC || err == EDQUOT
-                                                                    ? m_folder
-                                                                    : QString());
+            const Error e = errnoError(err, m_path, "write",
+                                       err == ENOSPC || err == EDQUOT ? m_folder : QString());
             abort();
             return e.withDetail(QStringLiteral("temporary file %1").arg(m_tempPath));
         }

@@ -15,7 +15,8 @@ void Checksum::add(QByteArrayView data)
 
 QString Checksum::result() const
 {
-    return QStringLiteral("sha256:") + QString::fromLatin1(m_hash.resultView().toByteArray().toHex());
+    return QStringLiteral("sha256:")
+           + QString::fromLatin1(m_hash.resultView().toByteArray().toHex());
 }
 
 QString Checksum::of(QByteArrayView data)

@@ -37,13 +37,12 @@ Error errnoError(int err, const QString &path, const char *operation, const QStr
     case EACCES:
     case EPERM:
         return Error(ErrorCode::PermissionDenied,
-                     Tr::tr("permission denied on %1; check its owner and mode").arg(where), detail);
-    case ENOENT:
-        return Error(ErrorCode::NotFound, Tr::tr("%1 does not exist").arg(path), detail);
+                     Tr::tr("permission denied on %1; check its owner and mode").arg(where),
+                     detail);
+    case ENOENT: return Error(ErrorCode::NotFound, Tr::tr("%1 does not exist").arg(path), detail);
     case EEXIST:
         return Error(ErrorCode::AlreadyExists, Tr::tr("%1 already exists").arg(path), detail);
-    default:
-        return Error(ErrorCode::IoError, Tr::tr("input/output error on %1").arg(path), detail);
+    default: return Error(ErrorCode::IoError, Tr::tr("input/output error on %1").arg(path), detail);
     }
 }
 
@@ -79,8 +78,7 @@ Status durableMkpath(const QString &dir)
     if (::stat(encode(clean).constData(), &st) == 0) {
         if (S_ISDIR(st.st_mode))
             return {};
-        return Error(ErrorCode::AlreadyExists,
-                     Tr::tr("%1 exists but is not a folder").arg(clean));
+        return Error(ErrorCode::AlreadyExists, Tr::tr("%1 exists but is not a folder").arg(clean));
     }
     if (clean == QLatin1String("/"))
         return errnoError(ENOENT, clean, "stat");

@@ -27,7 +27,7 @@ QString Repository::defaultPath()
     if (!env.isEmpty())
         return env;
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-            + QStringLiteral("/pgvault/repository");
+           + QStringLiteral("/pgvault/repository");
 }
 
 Result<Repository> Repository::readMarker(const QString &root)
@@ -40,9 +40,8 @@ Result<Repository> Repository::readMarker(const QString &root)
         if (!QFileInfo(root).isDir())
             return Error(ErrorCode::NotFound, Tr::tr("there is no repository at %1").arg(root),
                          data.error().detail());
-        return Error(ErrorCode::NotFound,
-                     Tr::tr("%1 is not a PgVault repository (it has no %2)")
-                             .arg(root, QLatin1String(MarkerFile)));
+        return Error(ErrorCode::NotFound, Tr::tr("%1 is not a PgVault repository (it has no %2)")
+                                                  .arg(root, QLatin1String(MarkerFile)));
     }
     QJsonParseError parseError;
     const QJsonObject json = QJsonDocument::fromJson(*data, &parseError).object();
@@ -62,8 +61,8 @@ Result<Repository> Repository::readMarker(const QString &root)
     Repository repo;
     repo.m_path = root;
     repo.m_formatVersion = version;
-    repo.m_createdAt = QDateTime::fromString(json.value(QStringLiteral("created")).toString(),
-                                             Qt::ISODate);
+    repo.m_createdAt
+            = QDateTime::fromString(json.value(QStringLiteral("created")).toString(), Qt::ISODate);
     return repo;
 }
 
@@ -141,8 +140,8 @@ QString Repository::indexPath(quint64 systemId) const
 QList<quint64> Repository::serverIds() const
 {
     QList<quint64> ids;
-    const QStringList names = QDir(serversPath()).entryList(QDir::Dirs | QDir::NoDotAndDotDot,
-                                                            QDir::Name);
+    const QStringList names
+            = QDir(serversPath()).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
     for (const QString &name : names) {
         bool ok = false;
         const quint64 id = name.toULongLong(&ok);

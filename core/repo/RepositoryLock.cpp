@@ -78,14 +78,14 @@ Result<std::unique_ptr<RepositoryLock>> RepositoryLock::acquire(const QString &s
         text.truncate(n > 0 ? qsizetype(n) : 0);
         const Owner owner = decodeOwner(text);
         const QString since = owner.since.isValid()
-                ? owner.since.toLocalTime().toString(Qt::ISODate)
-                : Tr::tr("an unknown time");
-        QString message = owner.pid > 0
-                ? Tr::tr("%1 is locked by pid %2 on %3 since %4")
-                          .arg(serverDir)
-                          .arg(owner.pid)
-                          .arg(owner.host, since)
-                : Tr::tr("%1 is locked by another PgVault process").arg(serverDir);
+                                      ? owner.since.toLocalTime().toString(Qt::ISODate)
+                                      : Tr::tr("an unknown time");
+        QString message
+                = owner.pid > 0 ? Tr::tr("%1 is locked by pid %2 on %3 since %4")
+                                          .arg(serverDir)
+                                          .arg(owner.pid)
+                                          .arg(owner.host, since)
+                                : Tr::tr("%1 is locked by another PgVault process").arg(serverDir);
         if (!owner.purpose.isEmpty())
             message += QStringLiteral(" (%1)").arg(owner.purpose);
         return Error(ErrorCode::Locked, message, QString::fromUtf8(text).trimmed());
@@ -97,8 +97,8 @@ Result<std::unique_ptr<RepositoryLock>> RepositoryLock::acquire(const QString &s
     me.since = QDateTime::currentDateTimeUtc();
     me.purpose = purpose;
     const QByteArray text = encodeOwner(me);
-    if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, text.constData(), size_t(text.size()), 0)
-                                           != ssize_t(text.size())) {
+    if (::ftruncate(fd, 0) != 0
+        || ::pwrite(fd, text.constData(), size_t(text.size()), 0) != ssize_t(text.size())) {
         const int err = errno;
         ::close(fd);
         return FileSystem::errnoError(err, path, "write", serverDir);

@@ -30,8 +30,8 @@ Result<ServerRecord> ServerRecord::fromJson(const QJsonObject &json, const QStri
     r.majorVersion = json.value(QStringLiteral("majorVersion")).toInt();
     r.firstSeen = QDateTime::fromString(json.value(QStringLiteral("firstSeen")).toString(),
                                         Qt::ISODate);
-    r.lastSeen = QDateTime::fromString(json.value(QStringLiteral("lastSeen")).toString(),
-                                       Qt::ISODate);
+    r.lastSeen
+            = QDateTime::fromString(json.value(QStringLiteral("lastSeen")).toString(), Qt::ISODate);
     return r;
 }
 
@@ -69,7 +69,7 @@ Status ServerRecord::recordSeen(const QString &serverDir, quint64 systemId, int 
         record = *existing;
         const bool majorChanged = majorVersion > 0 && record.majorVersion != majorVersion;
         const bool stale = !record.lastSeen.isValid()
-                || record.lastSeen.secsTo(now) >= qint64(slack.count());
+                           || record.lastSeen.secsTo(now) >= qint64(slack.count());
         if (!majorChanged && !stale)
             return {};
         if (majorVersion > 0)

@@ -16,9 +16,9 @@
 namespace PgVault {
 
 namespace {
-constexpr quint32 ZstdMagic = 0xFD2FB528;  // RFC 8878 §3.1.1, little-endian on disk
-constexpr quint8 ChecksumFlag = 0x04;      // Frame_Header_Descriptor bit 2
-constexpr qsizetype MinFrameHeader = 5;    // magic + descriptor
+constexpr quint32 ZstdMagic = 0xFD2FB528; // RFC 8878 §3.1.1, little-endian on disk
+constexpr quint8 ChecksumFlag = 0x04;     // Frame_Header_Descriptor bit 2
+constexpr qsizetype MinFrameHeader = 5;   // magic + descriptor
 } // namespace
 
 ZstdReader::ZstdReader(QString path)

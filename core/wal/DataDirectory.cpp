@@ -28,8 +28,7 @@ Result<quint64> DataDirectory::systemIdentifier() const
         return Error(ErrorCode::Corrupt, Tr::tr("%1 is too short to be pg_control").arg(control));
     const quint64 id = qFromUnaligned<quint64>(data->constData());
     if (id == 0)
-        return Error(ErrorCode::Corrupt,
-                     Tr::tr("%1 holds no system identifier").arg(control));
+        return Error(ErrorCode::Corrupt, Tr::tr("%1 holds no system identifier").arg(control));
     return id;
 }
 

@@ -36,7 +36,7 @@ QString formatHex8(quint32 v)
 bool WalFileName::isValidSegmentSize(quint64 segmentSize)
 {
     return segmentSize >= (quint64(1) << 20) && segmentSize <= (quint64(1) << 30)
-            && (segmentSize & (segmentSize - 1)) == 0;
+           && (segmentSize & (segmentSize - 1)) == 0;
 }
 
 std::optional<WalFileName> WalFileName::parse(QStringView name)
@@ -141,7 +141,7 @@ QString WalFileName::name() const
     case Kind::Partial: return segmentName() + QStringLiteral(".partial");
     case Kind::Backup:
         return segmentName() + QLatin1Char('.') + formatHex8(m_backupOffset)
-                + QStringLiteral(".backup");
+               + QStringLiteral(".backup");
     case Kind::History: return formatHex8(m_timeline) + QStringLiteral(".history");
     }
     return {};

@@ -24,9 +24,10 @@ WalGet::WalGet(Repository repository, WalGetOptions options)
 Result<QList<quint64>> WalGet::candidateServers(const WalFileName &name,
                                                 const QString &destination) const
 {
-    const QString dataDirPath = m_options.dataDir.isEmpty()
-            ? DataDirectory::containing(FileSystem::parentOf(destination))
-            : m_options.dataDir;
+    const QString dataDirPath
+            = m_options.dataDir.isEmpty()
+                      ? DataDirectory::containing(FileSystem::parentOf(destination))
+                      : m_options.dataDir;
     if (!dataDirPath.isEmpty()) {
         Result<quint64> id = DataDirectory(dataDirPath).systemIdentifier();
         if (!id)
@@ -36,8 +37,8 @@ Result<QList<quint64>> WalGet::candidateServers(const WalFileName &name,
     QList<quint64> holders;
     const QList<quint64> ids = m_repository.serverIds();
     for (const quint64 id : ids) {
-        const QString stored = m_repository.walPath(id) + QLatin1Char('/')
-                + name.storedRelativePath();
+        const QString stored
+                = m_repository.walPath(id) + QLatin1Char('/') + name.storedRelativePath();
         if (QFileInfo::exists(stored))
             holders.append(id);
     }
@@ -102,14 +103,13 @@ Result<WalGetResult> WalGet::get(const QString &name, const QString &destination
 
     WalGetResult result;
     for (const quint64 id : std::as_const(*ids)) {
-        const QString stored = m_repository.walPath(id) + QLatin1Char('/')
-                + walName->storedRelativePath();
+        const QString stored
+                = m_repository.walPath(id) + QLatin1Char('/') + walName->storedRelativePath();
         result.systemId = id;
         result.storedPath = stored;
         Status copied = copyOut(stored, walName->isStoredCompressed(), target, result);
         // Not there (or removed by expire just now): the ordinary "no such file" answer.
-        if (!copied && copied.error().code() == ErrorCode::NotFound
-            && !QFileInfo::exists(stored))
+        if (!copied && copied.error().code() == ErrorCode::NotFound && !QFileInfo::exists(stored))
             return WalGetResult{};
         if (!copied)
             return copied.error();

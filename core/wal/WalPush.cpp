@@ -23,9 +23,8 @@ constexpr qint64 ChunkSize = 1024 * 1024;
 
 QString lsnText(quint64 lsn)
 {
-    return QStringLiteral("%1/%2")
-            .arg(QString::number(lsn >> 32, 16).toUpper(),
-                 QString::number(lsn & 0xFFFFFFFF, 16).toUpper());
+    return QStringLiteral("%1/%2").arg(QString::number(lsn >> 32, 16).toUpper(),
+                                       QString::number(lsn & 0xFFFFFFFF, 16).toUpper());
 }
 } // namespace
 
@@ -114,14 +113,12 @@ Result<bool> WalPush::compareWithStored(const QString &storedPath, Source &sourc
         ZstdReader stored(storedPath);
         if (Status s = stored.open(); !s)
             return s.error();
-        same = sameContent([&stored](char *b, qint64 n) { return stored.read(b, n); },
-                           fromSource);
+        same = sameContent([&stored](char *b, qint64 n) { return stored.read(b, n); }, fromSource);
     } else {
         InputFile stored(storedPath);
         if (Status s = stored.open(); !s)
             return s.error();
-        same = sameContent([&stored](char *b, qint64 n) { return stored.read(b, n); },
-                           fromSource);
+        same = sameContent([&stored](char *b, qint64 n) { return stored.read(b, n); }, fromSource);
     }
     if (!same && same.error().code() == ErrorCode::Corrupt
         && same.error().message().startsWith(storedPath))

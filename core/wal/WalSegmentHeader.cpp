@@ -22,8 +22,9 @@ int WalSegmentHeader::majorForMagic(quint16 magic)
 Result<WalSegmentHeader> WalSegmentHeader::parse(QByteArrayView data, const QString &source)
 {
     if (data.size() < Size)
-        return Error(ErrorCode::Corrupt,
-                     Tr::tr("%1 is not a WAL segment: it is shorter than a page header").arg(source));
+        return Error(
+                ErrorCode::Corrupt,
+                Tr::tr("%1 is not a WAL segment: it is shorter than a page header").arg(source));
     // WAL is written in the server's byte order; archives are read on the same architecture.
     const char *p = data.data();
     WalSegmentHeader h;
@@ -46,8 +47,8 @@ Result<WalSegmentHeader> WalSegmentHeader::parse(QByteArrayView data, const QStr
         return Error(ErrorCode::Corrupt,
                      Tr::tr("%1 is not a WAL segment (page magic %2)").arg(source, magicText));
     }
-    const bool blockSizeOk = h.blockSize >= 1024 && h.blockSize <= 65536
-            && (h.blockSize & (h.blockSize - 1)) == 0;
+    const bool blockSizeOk
+            = h.blockSize >= 1024 && h.blockSize <= 65536 && (h.blockSize & (h.blockSize - 1)) == 0;
     if (!(h.info & LongHeaderFlag) || !WalFileName::isValidSegmentSize(h.segmentSize)
         || !blockSizeOk || h.systemId == 0)
         return Error(ErrorCode::Corrupt,

@@ -165,16 +165,19 @@ private Q_SLOTS:
         r = run({QStringLiteral("check"), QStringLiteral("--conninfo"),
                  QStringLiteral("host=/nonexistent/pgvault-socket-dir port=1 connect_timeout=5")});
         QVERIFY2(r.exitCode == 1, qPrintable(r.describe()));
-        QVERIFY2(r.err.contains(QStringLiteral("/nonexistent/pgvault-socket-dir")), qPrintable(r.describe()));
+        QVERIFY2(r.err.contains(QStringLiteral("/nonexistent/pgvault-socket-dir")),
+                 qPrintable(r.describe()));
     }
 
     void profilesInPrivateConfigDir()
     {
-        CliResult r = run({QStringLiteral("--json"), QStringLiteral("profile"), QStringLiteral("add"),
-                           QStringLiteral("one"), QStringLiteral("--conninfo"),
-                           QStringLiteral("host=localhost dbname=one")});
+        CliResult r
+                = run({QStringLiteral("--json"), QStringLiteral("profile"), QStringLiteral("add"),
+                       QStringLiteral("one"), QStringLiteral("--conninfo"),
+                       QStringLiteral("host=localhost dbname=one")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-        QCOMPARE(r.result().value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
+        QCOMPARE(r.result().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("succeeded"));
         QVERIFY2(QFile::exists(settingsFile()), qPrintable(settingsFile()));
 
         r = run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("two"),
@@ -188,13 +191,16 @@ private Q_SLOTS:
         QVERIFY(ok);
         const QJsonArray profiles = r.result().value(QStringLiteral("profiles")).toArray();
         QCOMPARE(profiles.size(), 2);
-        QCOMPARE(profiles.at(0).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("one"));
-        QCOMPARE(profiles.at(1).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("two"));
+        QCOMPARE(profiles.at(0).toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("one"));
+        QCOMPARE(profiles.at(1).toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("two"));
 
         // Unknown profile: usage error naming the known ones.
         r = run({QStringLiteral("profile"), QStringLiteral("test"), QStringLiteral("three")});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(QStringLiteral("Known profiles: one, two.")), qPrintable(r.describe()));
+        QVERIFY2(r.err.contains(QStringLiteral("Known profiles: one, two.")),
+                 qPrintable(r.describe()));
 
         r = run({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("one"),
                  QStringLiteral("--json")});
@@ -209,8 +215,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("other.conf"));
-        CliResult r = run({QStringLiteral("--config"), file, QStringLiteral("profile"), QStringLiteral("add"),
-                           QStringLiteral("elsewhere"), QStringLiteral("--conninfo"), QStringLiteral("host=x")});
+        CliResult r = run({QStringLiteral("--config"), file, QStringLiteral("profile"),
+                           QStringLiteral("add"), QStringLiteral("elsewhere"),
+                           QStringLiteral("--conninfo"), QStringLiteral("host=x")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         QVERIFY(QFile::exists(file));
         r = run({QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")});
@@ -220,13 +227,16 @@ private Q_SLOTS:
     void askPasswordWithoutKeychain()
     {
         const QByteArray secret = "NoKeychain-Cli-Secret-9z";
-        const CliResult r = run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("nokc"),
-                                 QStringLiteral("--conninfo"), QStringLiteral("host=localhost"),
-                                 QStringLiteral("--ask-password"), QStringLiteral("--json")},
-                                secret + '\n');
+        const CliResult r
+                = run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("nokc"),
+                       QStringLiteral("--conninfo"), QStringLiteral("host=localhost"),
+                       QStringLiteral("--ask-password"), QStringLiteral("--json")},
+                      secret + '\n');
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-        QVERIFY2(r.err.contains(QStringLiteral("Warning: The password cannot be saved")), qPrintable(r.describe()));
-        QVERIFY2(r.err.contains(QStringLiteral("Nothing of it was written to disk")), qPrintable(r.describe()));
+        QVERIFY2(r.err.contains(QStringLiteral("Warning: The password cannot be saved")),
+                 qPrintable(r.describe()));
+        QVERIFY2(r.err.contains(QStringLiteral("Nothing of it was written to disk")),
+                 qPrintable(r.describe()));
         QCOMPARE(r.result().value(QStringLiteral("passwordStored")).toBool(true), false);
         // Core's log categories stay quiet without --verbose: the warning above says it all.
         QVERIFY2(!r.err.contains(QStringLiteral("pgvault.secrets")), qPrintable(r.describe()));
@@ -251,7 +261,9 @@ private Q_SLOTS:
         QVERIFY(WIFEXITED(terminal.waitStatus) && WEXITSTATUS(terminal.waitStatus) == 0);
         QVERIFY(!everythingOnDisk().contains("Typed-On-Tty-55"));
         QCOMPARE(run(QStringList{QStringLiteral("profile"), QStringLiteral("remove"),
-                                 QStringLiteral("tty")}).exitCode, 0);
+                                 QStringLiteral("tty")})
+                         .exitCode,
+                 0);
     }
 
     void ctrlCAtPasswordPromptRestoresTheTerminal()
@@ -265,10 +277,11 @@ private Q_SLOTS:
         QVERIFY2(terminal.echoAfterwards, "the terminal was left without echo");
         QVERIFY2(WIFSIGNALED(terminal.waitStatus) && WTERMSIG(terminal.waitStatus) == SIGINT,
                  terminal.output.constData());
-        const CliResult list = run({QStringLiteral("profile"), QStringLiteral("list"),
-                                          QStringLiteral("--json")});
+        const CliResult list = run(
+                {QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")});
         for (const QJsonValue &p : list.result().value(QStringLiteral("profiles")).toArray())
-            QVERIFY(p.toObject().value(QStringLiteral("name")).toString() != QLatin1String("interrupted"));
+            QVERIFY(p.toObject().value(QStringLiteral("name")).toString()
+                    != QLatin1String("interrupted"));
     }
 };
 

@@ -43,17 +43,17 @@ private Q_SLOTS:
 
     void helpListsCommandsAndGlobalOptions()
     {
-        for (const QStringList &args : {QStringList{QStringLiteral("--help")},
-                                        QStringList{QStringLiteral("-h")},
-                                        QStringList{QStringLiteral("help")}}) {
+        for (const QStringList &args :
+             {QStringList{QStringLiteral("--help")}, QStringList{QStringLiteral("-h")},
+              QStringList{QStringLiteral("help")}}) {
             const CliResult r = runInProcess(args);
             QCOMPARE(r.exitCode, 0);
             QVERIFY(r.out.startsWith(QStringLiteral(
                     "Usage: pgvault-cli [global options] COMMAND [options] [arguments]\n")));
-            for (const char *word : {"profile add", "profile list", "profile remove",
-                                     "profile test", "check", "--repo DIR", "--json", "--quiet",
-                                     "--verbose", "--pg-bin DIR", "--profile NAME",
-                                     "--conninfo STR", "--version", "--config FILE"}) {
+            for (const char *word :
+                 {"profile add", "profile list", "profile remove", "profile test", "check",
+                  "--repo DIR", "--json", "--quiet", "--verbose", "--pg-bin DIR", "--profile NAME",
+                  "--conninfo STR", "--version", "--config FILE"}) {
                 QVERIFY2(r.out.contains(QLatin1String(word)), word);
             }
             QVERIFY(r.err.isEmpty());
@@ -64,7 +64,8 @@ private Q_SLOTS:
     {
         const CliResult r = runInProcess({QStringLiteral("--version")});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.out, QStringLiteral("pgvault-cli %1\n").arg(QStringLiteral(PGVAULT_VERSION_STRING)));
+        QCOMPARE(r.out,
+                 QStringLiteral("pgvault-cli %1\n").arg(QStringLiteral(PGVAULT_VERSION_STRING)));
     }
 
     void commandHelp_data()
@@ -92,13 +93,14 @@ private Q_SLOTS:
 
     void everyCommandHasHelp()
     {
-        for (const char *command : {"profile add", "profile list", "profile remove",
-                                    "profile test", "check"}) {
+        for (const char *command :
+             {"profile add", "profile list", "profile remove", "profile test", "check"}) {
             QStringList args = QString::fromLatin1(command).split(QLatin1Char(' '));
             args << QStringLiteral("--help");
             const CliResult r = runInProcess(args);
             QCOMPARE(r.exitCode, 0);
-            QVERIFY2(r.out.startsWith(QStringLiteral("Usage: pgvault-cli %1").arg(QLatin1String(command))),
+            QVERIFY2(r.out.startsWith(
+                             QStringLiteral("Usage: pgvault-cli %1").arg(QLatin1String(command))),
                      qPrintable(r.describe()));
         }
     }
@@ -107,13 +109,15 @@ private Q_SLOTS:
     {
         CliResult r = runInProcess({QStringLiteral("profile"), QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(r.out.startsWith(QStringLiteral("Usage: pgvault-cli [global options] profile COMMAND")));
+        QVERIFY(r.out.startsWith(
+                QStringLiteral("Usage: pgvault-cli [global options] profile COMMAND")));
         QVERIFY(r.out.contains(QStringLiteral("profile remove")));
         QVERIFY(!r.out.contains(QStringLiteral("check")));
 
         r = runInProcess({QStringLiteral("profile")});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(QStringLiteral("“profile” needs a command.")), qPrintable(r.describe()));
+        QVERIFY2(r.err.contains(QStringLiteral("“profile” needs a command.")),
+                 qPrintable(r.describe()));
         QVERIFY(r.err.contains(QStringLiteral("pgvault-cli profile --help")));
 
         r = runInProcess({QStringLiteral("profile"), QStringLiteral("frobnicate")});
@@ -131,30 +135,35 @@ private Q_SLOTS:
                 << QStringList{QStringLiteral("--frob"), QStringLiteral("check")}
                 << QStringLiteral("Unknown option 'frob'.");
         QTest::newRow("unknown command option")
-                << QStringList{QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--frob")}
+                << QStringList{QStringLiteral("profile"), QStringLiteral("list"),
+                               QStringLiteral("--frob")}
                 << QStringLiteral("Unknown option 'frob'.");
         QTest::newRow("missing argument")
                 << QStringList{QStringLiteral("profile"), QStringLiteral("remove")}
                 << QStringLiteral("Missing argument NAME.");
         QTest::newRow("extra argument")
-                << QStringList{QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("extra")}
+                << QStringList{QStringLiteral("profile"), QStringLiteral("list"),
+                               QStringLiteral("extra")}
                 << QStringLiteral("Unexpected argument “extra”.");
         QTest::newRow("add without conninfo")
-                << QStringList{QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("x")}
+                << QStringList{QStringLiteral("profile"), QStringLiteral("add"),
+                               QStringLiteral("x")}
                 << QStringLiteral("Give the connection with --conninfo STR.");
-        QTest::newRow("check without server") << QStringList{QStringLiteral("check")}
-                                              << QStringLiteral("Which server?");
+        QTest::newRow("check without server")
+                << QStringList{QStringLiteral("check")} << QStringLiteral("Which server?");
         QTest::newRow("check with both")
-                << QStringList{QStringLiteral("check"), QStringLiteral("--profile"), QStringLiteral("a"),
-                               QStringLiteral("--conninfo"), QStringLiteral("host=x")}
+                << QStringList{QStringLiteral("check"), QStringLiteral("--profile"),
+                               QStringLiteral("a"), QStringLiteral("--conninfo"),
+                               QStringLiteral("host=x")}
                 << QStringLiteral("either --profile or --conninfo, not both");
         QTest::newRow("bad conninfo")
                 << QStringList{QStringLiteral("check"), QStringLiteral("--conninfo"),
                                QStringLiteral("nonsense")}
                 << QString();
         QTest::newRow("bad profile name")
-                << QStringList{QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("a/b"),
-                               QStringLiteral("--conninfo"), QStringLiteral("host=x")}
+                << QStringList{QStringLiteral("profile"), QStringLiteral("add"),
+                               QStringLiteral("a/b"), QStringLiteral("--conninfo"),
+                               QStringLiteral("host=x")}
                 << QStringLiteral("contains a slash");
     }
     void usageErrors()
@@ -172,7 +181,8 @@ private Q_SLOTS:
     {
         const CliResult r = runInProcess({QStringLiteral("check"), QStringLiteral("--repo")});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(QStringLiteral("Missing value after '--repo'.")), qPrintable(r.describe()));
+        QVERIFY2(r.err.contains(QStringLiteral("Missing value after '--repo'.")),
+                 qPrintable(r.describe()));
     }
 
     void usageErrorWithJsonEndsWithResultObject()
@@ -185,30 +195,39 @@ private Q_SLOTS:
         const QJsonObject result = lines.last();
         QCOMPARE(result.value(QStringLiteral("event")).toString(), QStringLiteral("result"));
         QCOMPARE(result.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
-        QCOMPARE(result.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+        QCOMPARE(result.value(QStringLiteral("error"))
+                         .toObject()
+                         .value(QStringLiteral("code"))
+                         .toString(),
                  QStringLiteral("invalid-input"));
     }
 
     void profileAddListRemoveWithoutPassword()
     {
-        CliResult r = run({QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")});
+        CliResult r = run(
+                {QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.result().value(QStringLiteral("profiles")).toArray().size(), 0);
 
         // Global options after the command, command option after the argument.
         r = run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("prod"),
-                 QStringLiteral("--conninfo"), QStringLiteral("host=db.example.com port=5433 user=backup"),
+                 QStringLiteral("--conninfo"),
+                 QStringLiteral("host=db.example.com port=5433 user=backup"),
                  QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         const QJsonObject added = r.result();
         QCOMPARE(added.value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
-        QCOMPARE(added.value(QStringLiteral("profile")).toObject().value(QStringLiteral("name")).toString(),
+        QCOMPARE(added.value(QStringLiteral("profile"))
+                         .toObject()
+                         .value(QStringLiteral("name"))
+                         .toString(),
                  QStringLiteral("prod"));
         QCOMPARE(added.value(QStringLiteral("passwordStored")).toBool(true), false);
 
         // Global options before the command.
         r = runInProcess({QStringLiteral("--config"), config(), QStringLiteral("profile"),
-                          QStringLiteral("add"), QStringLiteral("dev"), QStringLiteral("--conninfo"),
+                          QStringLiteral("add"), QStringLiteral("dev"),
+                          QStringLiteral("--conninfo"),
                           QStringLiteral("postgresql://me@localhost/app")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         QVERIFY(r.out.contains(QStringLiteral("Saved profile “dev”")));
@@ -230,7 +249,8 @@ private Q_SLOTS:
         r = run({QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")});
         const QJsonArray profiles = r.result().value(QStringLiteral("profiles")).toArray();
         QCOMPARE(profiles.size(), 2);
-        QCOMPARE(profiles.at(0).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("dev"));
+        QCOMPARE(profiles.at(0).toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("dev"));
 
         r = run({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("dev")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
@@ -241,15 +261,15 @@ private Q_SLOTS:
     void unknownProfileListsKnownNames()
     {
         for (const char *name : {"alpha", "beta"}) {
-            const CliResult r = run({QStringLiteral("profile"), QStringLiteral("add"),
-                                     QLatin1String(name), QStringLiteral("--conninfo"),
-                                     QStringLiteral("host=localhost")});
+            const CliResult r
+                    = run({QStringLiteral("profile"), QStringLiteral("add"), QLatin1String(name),
+                           QStringLiteral("--conninfo"), QStringLiteral("host=localhost")});
             QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         }
         const QList<QStringList> commands = {
-            {QStringLiteral("profile"), QStringLiteral("test"), QStringLiteral("gamma")},
-            {QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("gamma")},
-            {QStringLiteral("check"), QStringLiteral("--profile"), QStringLiteral("gamma")},
+                {QStringLiteral("profile"), QStringLiteral("test"), QStringLiteral("gamma")},
+                {QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("gamma")},
+                {QStringLiteral("check"), QStringLiteral("--profile"), QStringLiteral("gamma")},
         };
         for (const QStringList &args : commands) {
             const CliResult r = run(args);
@@ -262,17 +282,19 @@ private Q_SLOTS:
 
     void noProfilesYet()
     {
-        const CliResult r = run({QStringLiteral("profile"), QStringLiteral("test"), QStringLiteral("x")});
+        const CliResult r
+                = run({QStringLiteral("profile"), QStringLiteral("test"), QStringLiteral("x")});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(QStringLiteral("no profiles are saved yet")), qPrintable(r.describe()));
+        QVERIFY2(r.err.contains(QStringLiteral("no profiles are saved yet")),
+                 qPrintable(r.describe()));
     }
 
     void passwordInConninfoWithoutKeychainIsNotSaved()
     {
         // This process has no session bus (main()), so the keychain is unavailable.
         const QString secret = QStringLiteral("Sup3r-Secret-Dispatch");
-        const CliResult r = run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("pw"),
-                                 QStringLiteral("--conninfo"),
+        const CliResult r = run({QStringLiteral("profile"), QStringLiteral("add"),
+                                 QStringLiteral("pw"), QStringLiteral("--conninfo"),
                                  QStringLiteral("host=localhost user=u password=%1").arg(secret)});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         QVERIFY2(r.err.contains(QStringLiteral("Warning: The password cannot be saved")),
@@ -287,12 +309,13 @@ private Q_SLOTS:
     void askPasswordFromStdin()
     {
         const QString secret = QStringLiteral("Typed-Secret-42");
-        CliResult r = run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("asked"),
-                           QStringLiteral("--conninfo"), QStringLiteral("host=localhost"),
-                           QStringLiteral("--ask-password")},
+        CliResult r = run({QStringLiteral("profile"), QStringLiteral("add"),
+                           QStringLiteral("asked"), QStringLiteral("--conninfo"),
+                           QStringLiteral("host=localhost"), QStringLiteral("--ask-password")},
                           secret.toUtf8() + '\n');
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-        QVERIFY2(r.err.contains(QStringLiteral("The password cannot be saved")), qPrintable(r.describe()));
+        QVERIFY2(r.err.contains(QStringLiteral("The password cannot be saved")),
+                 qPrintable(r.describe()));
         QFile file(config());
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(!file.readAll().contains(secret.toUtf8()));
@@ -307,10 +330,44 @@ private Q_SLOTS:
         QCOMPARE(r.result().value(QStringLiteral("profiles")).toArray().size(), 1);
     }
 
+    void connectionFailureVerboseAndJson()
+    {
+        const QString conninfo = QStringLiteral("host=/nonexistent/pgvault-sock port=1");
+        CliResult r = run({QStringLiteral("check"), QStringLiteral("--conninfo"), conninfo});
+        QCOMPARE(r.exitCode, 1);
+        const QStringList plain = r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(plain.size() == 1
+                         && plain.first().contains(QStringLiteral("/nonexistent/pgvault-sock")),
+                 qPrintable(r.describe()));
+
+        // --verbose adds libpq's own words, indented below the message.
+        r = run({QStringLiteral("check"), QStringLiteral("--conninfo"), conninfo,
+                 QStringLiteral("--verbose")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size() > 1,
+                 qPrintable(r.describe()));
+        QVERIFY2(r.err.contains(QStringLiteral("\n  ")), qPrintable(r.describe()));
+
+        r = run({QStringLiteral("check"), QStringLiteral("--conninfo"), conninfo,
+                 QStringLiteral("--json"), QStringLiteral("--pg-bin"),
+                 QStringLiteral("/nonexistent/bin")});
+        QCOMPARE(r.exitCode, 1);
+        bool ok = false;
+        const QList<QJsonObject> lines = r.jsonLines(&ok);
+        QVERIFY2(ok && lines.size() == 1, qPrintable(r.describe()));
+        const QJsonObject error = lines.last().value(QStringLiteral("error")).toObject();
+        QCOMPARE(lines.last().value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
+        QCOMPARE(error.value(QStringLiteral("code")).toString(),
+                 QStringLiteral("connection-failed"));
+        QVERIFY(!error.value(QStringLiteral("message")).toString().isEmpty());
+        QVERIFY(!error.value(QStringLiteral("detail")).toString().isEmpty());
+    }
+
     void quietSuppressesInfoButNotAnswers()
     {
         CliResult r = run({QStringLiteral("-q"), QStringLiteral("profile"), QStringLiteral("add"),
-                           QStringLiteral("q"), QStringLiteral("--conninfo"), QStringLiteral("host=h")});
+                           QStringLiteral("q"), QStringLiteral("--conninfo"),
+                           QStringLiteral("host=h")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.isEmpty(), qPrintable(r.describe()));
         r = run({QStringLiteral("--quiet"), QStringLiteral("profile"), QStringLiteral("list")});

@@ -15,7 +15,8 @@ private Q_SLOTS:
     void lddShowsNoGuiLibraries()
     {
         const QString cli = PgVault::Test::cliPath();
-        QVERIFY2(QFileInfo(cli).isExecutable(), qPrintable(QStringLiteral("PGVAULT_CLI=%1").arg(cli)));
+        QVERIFY2(QFileInfo(cli).isExecutable(),
+                 qPrintable(QStringLiteral("PGVAULT_CLI=%1").arg(cli)));
 
         QProcess ldd;
         ldd.start(QStringLiteral("ldd"), {cli});
@@ -24,9 +25,11 @@ private Q_SLOTS:
         const QString libraries = QString::fromLocal8Bit(ldd.readAllStandardOutput());
 
         QVERIFY2(libraries.contains(QStringLiteral("libQt6Core")), qPrintable(libraries));
-        for (const char *forbidden : {"libQt6Gui", "libQt6Widgets", "libQt6OpenGL", "libGL", "libxcb"})
+        for (const char *forbidden :
+             {"libQt6Gui", "libQt6Widgets", "libQt6OpenGL", "libGL", "libxcb"})
             QVERIFY2(!libraries.contains(QLatin1String(forbidden)),
-                     qPrintable(QStringLiteral("%1 links %2:\n%3").arg(cli, QLatin1String(forbidden), libraries)));
+                     qPrintable(QStringLiteral("%1 links %2:\n%3")
+                                        .arg(cli, QLatin1String(forbidden), libraries)));
     }
 };
 

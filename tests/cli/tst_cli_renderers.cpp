@@ -171,19 +171,22 @@ private Q_SLOTS:
         job->say(Info, QStringLiteral("hello"));
         job->step(QStringLiteral("Copying"), 4096, 4096, 2048, 0);
         job->step(QStringLiteral("Syncing"), 0, -1);
-        job->end(QJsonObject{{QStringLiteral("backupId"), QStringLiteral("20261124T190405Z-base")}});
+        job->end(
+                QJsonObject{{QStringLiteral("backupId"), QStringLiteral("20261124T190405Z-base")}});
 
         const QString first = QStringLiteral("Copying  25 %  1.0 KiB of 4.0 KiB  512 B/s  ETA 6 s");
-        const QString second = QStringLiteral("Copying  100 %  4.0 KiB of 4.0 KiB  2.0 KiB/s  ETA 0 s");
+        const QString second
+                = QStringLiteral("Copying  100 %  4.0 KiB of 4.0 KiB  2.0 KiB/s  ETA 0 s");
         const QString third = QStringLiteral("Syncing");
-        const QString expected = QLatin1Char('\r') + first                              // draw
-                + QLatin1Char('\r') + pad(int(first.size())) + QLatin1Char('\r')       // clear
-                + QStringLiteral("hello\n")                                             // message
-                + QLatin1Char('\r') + first                                             // redraw
-                + QLatin1Char('\r') + second                                            // longer
-                + QLatin1Char('\r') + third + pad(int(second.size() - third.size()))   // shorter
-                + QStringLiteral("\n")                                                  // finished
-                + QStringLiteral("20261124T190405Z-base\n");                            // summary
+        const QString expected
+                = QLatin1Char('\r') + first                                            // draw
+                  + QLatin1Char('\r') + pad(int(first.size())) + QLatin1Char('\r')     // clear
+                  + QStringLiteral("hello\n")                                          // message
+                  + QLatin1Char('\r') + first                                          // redraw
+                  + QLatin1Char('\r') + second                                         // longer
+                  + QLatin1Char('\r') + third + pad(int(second.size() - third.size())) // shorter
+                  + QStringLiteral("\n")                                               // finished
+                  + QStringLiteral("20261124T190405Z-base\n");                         // summary
         QCOMPARE(h.stdOut(), expected);
         QCOMPARE(h.stdErr(), QString());
         QCOMPARE(h.exitCode, ExitCode::Success);
@@ -210,11 +213,11 @@ private Q_SLOTS:
         h.options.verbose = true;
         auto *job = h.start(std::make_unique<ScriptedJob>(),
                             [&h](const Job &) { h.console.print(QStringLiteral("never")); });
-        job->step(QStringLiteral("Copying"), 50, 1000);   // 5 %: phase line only
-        job->step(QStringLiteral("Copying"), 120, 1000);  // 12 %: passed 10 %
-        job->step(QStringLiteral("Copying"), 150, 1000);  // 15 %: same step, nothing
+        job->step(QStringLiteral("Copying"), 50, 1000);  // 5 %: phase line only
+        job->step(QStringLiteral("Copying"), 120, 1000); // 12 %: passed 10 %
+        job->step(QStringLiteral("Copying"), 150, 1000); // 15 %: same step, nothing
         job->say(Warning, QStringLiteral("slow disk"));
-        job->step(QStringLiteral("Copying"), 380, 1000);  // 38 %: passed 30 % (20 % skipped)
+        job->step(QStringLiteral("Copying"), 380, 1000); // 38 %: passed 30 % (20 % skipped)
         job->say(Info, QStringLiteral("half way"));
         job->step(QStringLiteral("Copying"), 1000, 1000); // 100 %
         job->step(QStringLiteral("Verifying"), 0, -1);    // a phase without a total
@@ -266,15 +269,17 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 4);
         // QJsonDocument writes keys sorted.
         QCOMPARE(lines.at(0),
-                 QStringLiteral(R"({"bytesDone":1024,"bytesTotal":4096,"currentItem":"","eta":6,)"
-                                R"("event":"progress","itemsDone":0,"itemsTotal":null,)"
-                                R"("percent":25,"phase":"copying","phaseLabel":"Copying","rate":512})"));
+                 QStringLiteral(
+                         R"({"bytesDone":1024,"bytesTotal":4096,"currentItem":"","eta":6,)"
+                         R"("event":"progress","itemsDone":0,"itemsTotal":null,)"
+                         R"("percent":25,"phase":"copying","phaseLabel":"Copying","rate":512})"));
         QCOMPARE(lines.at(1),
                  QStringLiteral(R"({"event":"message","level":"warning","text":"careful"})"));
         QCOMPARE(lines.at(2),
-                 QStringLiteral(R"({"bytesDone":10,"bytesTotal":null,"currentItem":"","eta":null,)"
-                                R"("event":"progress","itemsDone":0,"itemsTotal":null,)"
-                                R"("percent":null,"phase":"syncing","phaseLabel":"Syncing","rate":0})"));
+                 QStringLiteral(
+                         R"({"bytesDone":10,"bytesTotal":null,"currentItem":"","eta":null,)"
+                         R"("event":"progress","itemsDone":0,"itemsTotal":null,)"
+                         R"("percent":null,"phase":"syncing","phaseLabel":"Syncing","rate":0})"));
         QCOMPARE(lines.at(3),
                  QStringLiteral(R"({"backupId":"B1","event":"result","status":"succeeded"})"));
         QVERIFY(!summaryCalled); // --json: the result object carries the answer
@@ -295,10 +300,12 @@ private Q_SLOTS:
         QCOMPARE(result.value(QStringLiteral("event")).toString(), QStringLiteral("result"));
         QCOMPARE(result.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
         const QJsonObject error = result.value(QStringLiteral("error")).toObject();
-        QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("connection-failed"));
+        QCOMPARE(error.value(QStringLiteral("code")).toString(),
+                 QStringLiteral("connection-failed"));
         QCOMPARE(error.value(QStringLiteral("message")).toString(),
                  QStringLiteral("Could not connect to db:5432."));
-        QCOMPARE(error.value(QStringLiteral("detail")).toString(), QStringLiteral("libpq: timeout"));
+        QCOMPARE(error.value(QStringLiteral("detail")).toString(),
+                 QStringLiteral("libpq: timeout"));
         // The message is on stderr too, for people reading a log.
         QCOMPARE(h.stdErr(), QStringLiteral("Could not connect to db:5432.\n"));
         QCOMPARE(h.exitCode, ExitCode::Failure);
@@ -313,7 +320,10 @@ private Q_SLOTS:
         QCOMPARE(h.exitCode, ExitCode::Failure);
         const QJsonObject result = h.json().last();
         QCOMPARE(result.value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
-        QCOMPARE(result.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+        QCOMPARE(result.value(QStringLiteral("error"))
+                         .toObject()
+                         .value(QStringLiteral("code"))
+                         .toString(),
                  QStringLiteral("cancelled"));
     }
 
@@ -335,7 +345,8 @@ private Q_SLOTS:
                              || event == QLatin1String("result"),
                      qPrintable(event));
             if (event == QLatin1String("progress")) {
-                for (const char *key : {"phase", "bytesDone", "bytesTotal", "percent", "rate", "eta"})
+                for (const char *key :
+                     {"phase", "bytesDone", "bytesTotal", "percent", "rate", "eta"})
                     QVERIFY2(o.contains(QLatin1String(key)), key);
                 const qint64 done = o.value(QStringLiteral("bytesDone")).toInteger();
                 QVERIFY(done >= lastDone);
@@ -347,13 +358,15 @@ private Q_SLOTS:
                 ++results;
         }
         QCOMPARE(results, 1);
-        QCOMPARE(objects.last().value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
+        QCOMPARE(objects.last().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("succeeded"));
         QCOMPARE(objects.last().value(QStringLiteral("counted")).toInteger(), 64 * 200);
     }
 
     void sigintCancelsTheJobAndRestoresTheHandler()
     {
-        struct sigaction before{};
+        struct sigaction before
+        {};
         ::sigaction(SIGINT, nullptr, &before);
 
         Harness h;
@@ -366,7 +379,8 @@ private Q_SLOTS:
         QVERIFY2(h.stdErr().contains(QStringLiteral("Press Ctrl+C again to quit at once.")),
                  qPrintable(h.stdErr()));
 
-        struct sigaction after{};
+        struct sigaction after
+        {};
         ::sigaction(SIGINT, nullptr, &after);
         QVERIFY(after.sa_handler == before.sa_handler);
     }

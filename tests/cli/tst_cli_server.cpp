@@ -46,7 +46,10 @@ private:
     {
         return runBinary(args, environment(), input);
     }
-    QString tcpConninfo() const { return m_cluster->conninfo(QStringLiteral("postgres"), {}, true); }
+    QString tcpConninfo() const
+    {
+        return m_cluster->conninfo(QStringLiteral("postgres"), {}, true);
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -64,10 +67,11 @@ private Q_SLOTS:
     void profileLifecycleWithKeychain()
     {
         // Add with the password from stdin: it goes to the keychain, not the settings.
-        CliResult r = run({QStringLiteral("--json"), QStringLiteral("profile"), QStringLiteral("add"),
-                           QStringLiteral("main"), QStringLiteral("--conninfo"), tcpConninfo(),
-                           QStringLiteral("--ask-password")},
-                          kPassword.toUtf8() + '\n');
+        CliResult r
+                = run({QStringLiteral("--json"), QStringLiteral("profile"), QStringLiteral("add"),
+                       QStringLiteral("main"), QStringLiteral("--conninfo"), tcpConninfo(),
+                       QStringLiteral("--ask-password")},
+                      kPassword.toUtf8() + '\n');
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         QCOMPARE(r.result().value(QStringLiteral("passwordStored")).toBool(), true);
 
@@ -82,7 +86,8 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         const QJsonArray profiles = r.result().value(QStringLiteral("profiles")).toArray();
         QCOMPARE(profiles.size(), 1);
-        QCOMPARE(profiles.at(0).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("main"));
+        QCOMPARE(profiles.at(0).toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("main"));
 
         // Test: the password comes from the keychain (PGPASSFILE leads nowhere).
         r = run({QStringLiteral("profile"), QStringLiteral("test"), QStringLiteral("main"),
@@ -115,7 +120,11 @@ private Q_SLOTS:
         r = run({QStringLiteral("check"), QStringLiteral("--profile"), QStringLiteral("main"),
                  QStringLiteral("--repo"), repo.path(), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-        QCOMPARE(r.result().value(QStringLiteral("repository")).toObject().value(QStringLiteral("path")).toString(),
+        QCOMPARE(r.result()
+                         .value(QStringLiteral("repository"))
+                         .toObject()
+                         .value(QStringLiteral("path"))
+                         .toString(),
                  repo.path());
 
         r = run({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("main"),
@@ -128,8 +137,9 @@ private Q_SLOTS:
 
     void wrongPasswordFails()
     {
-        CliResult r = run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("wrong"),
-                           QStringLiteral("--conninfo"), tcpConninfo(), QStringLiteral("--ask-password")},
+        CliResult r = run({QStringLiteral("profile"), QStringLiteral("add"),
+                           QStringLiteral("wrong"), QStringLiteral("--conninfo"), tcpConninfo(),
+                           QStringLiteral("--ask-password")},
                           QByteArray("not-the-password\n"));
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
 
@@ -143,7 +153,8 @@ private Q_SLOTS:
                  QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 1);
         const QJsonObject error = r.result().value(QStringLiteral("error")).toObject();
-        QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("authentication-failed"));
+        QCOMPARE(error.value(QStringLiteral("code")).toString(),
+                 QStringLiteral("authentication-failed"));
 
         r = run({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("wrong")});
         QCOMPARE(r.exitCode, 0);
@@ -152,12 +163,17 @@ private Q_SLOTS:
     void passwordInConninfoMovesToKeychain()
     {
         const QString withPassword = tcpConninfo() + QStringLiteral(" password=") + kPassword;
-        CliResult r = run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("inline"),
-                           QStringLiteral("--conninfo"), withPassword, QStringLiteral("--json")});
+        CliResult r
+                = run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("inline"),
+                       QStringLiteral("--conninfo"), withPassword, QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         QCOMPARE(r.result().value(QStringLiteral("passwordStored")).toBool(), true);
-        QVERIFY(!r.result().value(QStringLiteral("profile")).toObject()
-                         .value(QStringLiteral("conninfo")).toString().contains(kPassword));
+        QVERIFY(!r.result()
+                         .value(QStringLiteral("profile"))
+                         .toObject()
+                         .value(QStringLiteral("conninfo"))
+                         .toString()
+                         .contains(kPassword));
         r = run({QStringLiteral("profile"), QStringLiteral("test"), QStringLiteral("inline")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         r = run({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("inline")});
@@ -169,9 +185,9 @@ private Q_SLOTS:
         QTemporaryDir repo;
         const QString missing = repo.filePath(QStringLiteral("not-yet"));
         // The private unix socket: trust, no password needed.
-        const CliResult r = run({QStringLiteral("check"), QStringLiteral("--conninfo"),
-                                 m_cluster->conninfo(), QStringLiteral("--repo"), missing,
-                                 QStringLiteral("--json")});
+        const CliResult r
+                = run({QStringLiteral("check"), QStringLiteral("--conninfo"), m_cluster->conninfo(),
+                       QStringLiteral("--repo"), missing, QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         bool ok = false;
         const QList<QJsonObject> lines = r.jsonLines(&ok);
@@ -182,7 +198,8 @@ private Q_SLOTS:
 
         const QJsonObject facts = result.value(QStringLiteral("facts")).toObject();
         QCOMPARE(facts.value(QStringLiteral("major")).toInt(), m_cluster->major());
-        QVERIFY(facts.value(QStringLiteral("serverVersionNum")).toInt() >= m_cluster->major() * 10000);
+        QVERIFY(facts.value(QStringLiteral("serverVersionNum")).toInt()
+                >= m_cluster->major() * 10000);
         QVERIFY(!facts.value(QStringLiteral("systemIdentifier")).toString().isEmpty());
         QVERIFY(facts.value(QStringLiteral("walLevel")).isString());
         QVERIFY(facts.value(QStringLiteral("archiveMode")).isString());
@@ -202,7 +219,8 @@ private Q_SLOTS:
         const CliResult r = run({QStringLiteral("check"), QStringLiteral("--conninfo"),
                                  m_cluster->conninfo(), QStringLiteral("--repo"), m_home.path()});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-        for (const char *section : {"Server\n", "Client tools for PostgreSQL", "Repository\n", "Warnings\n"})
+        for (const char *section :
+             {"Server\n", "Client tools for PostgreSQL", "Repository\n", "Warnings\n"})
             QVERIFY2(r.out.contains(QLatin1String(section)), section);
     }
 };

@@ -61,39 +61,41 @@ CommandStatus CheckCommand::run(CommandContext &context)
 
     m_inspection = std::make_unique<ServerInspection>(context);
     m_inspection->start(*target, services.toolLocator(),
-                        [&context, repositoryPath](const Result<ServerFacts> &facts) {
-        if (!facts) {
-            context.finish(context.fail(facts.error()));
-            return;
-        }
-        const QList<ServerWarning> warnings = ServerAdvisor::warnings(*facts);
-        const RepositoryProbe repository =
-                RepositoryProbe::probe(repositoryPath, facts->systemIdentifier);
+                        [this, &context, repositoryPath](const Result<ServerFacts> &facts) {
+                            context.finish(report(context, repositoryPath, facts));
+                        });
+    return StillRunning;
+}
 
-        CommandOutput &output = context.output();
-        printSection(output, Tr::tr("Server"), ServerReport::facts(*facts));
-        if (facts->clientTools) {
-            printSection(output,
-                         Tr::tr("Client tools for PostgreSQL %1").arg(facts->major),
-                         ServerReport::clientTools(*facts->clientTools));
-        }
-        QStringList repositoryLines = ServerReport::labelled(
-                {{Tr::tr("Path"), repository.path}, {Tr::tr("State"), repository.state}});
-        if (!repository.problem.isEmpty())
-            repositoryLines.append(Tr::tr("Problem: %1").arg(repository.problem));
-        printSection(output, Tr::tr("Repository"), repositoryLines);
-        const QStringList warningLines = ServerReport::warnings(warnings);
-        output.print(Tr::tr("Warnings"));
-        for (const QString &line : warningLines)
-            output.print(QStringLiteral("  ") + line);
+ExitCode CheckCommand::report(CommandContext &context, const QString &repositoryPath,
+                              const Result<ServerFacts> &facts)
+{
+    if (!facts)
+        return context.fail(facts.error());
+    const QList<ServerWarning> warnings = ServerAdvisor::warnings(*facts);
+    const RepositoryProbe repository
+            = RepositoryProbe::probe(repositoryPath, facts->systemIdentifier);
 
-        context.finish(context.succeed({
+    CommandOutput &output = context.output();
+    printSection(output, Tr::tr("Server"), ServerReport::facts(*facts));
+    if (facts->clientTools) {
+        printSection(output, Tr::tr("Client tools for PostgreSQL %1").arg(facts->major),
+                     ServerReport::clientTools(*facts->clientTools));
+    }
+    QStringList repositoryLines = ServerReport::labelled(
+            {{Tr::tr("Path"), repository.path}, {Tr::tr("State"), repository.state}});
+    if (!repository.problem.isEmpty())
+        repositoryLines.append(Tr::tr("Problem: %1").arg(repository.problem));
+    printSection(output, Tr::tr("Repository"), repositoryLines);
+    output.print(Tr::tr("Warnings"));
+    for (const QString &line : ServerReport::warnings(warnings))
+        output.print(QStringLiteral("  ") + line);
+
+    return context.succeed({
             {QStringLiteral("facts"), FactsJson::facts(*facts)},
             {QStringLiteral("warnings"), FactsJson::warnings(warnings)},
             {QStringLiteral("repository"), repository.toJson()},
-        }));
     });
-    return StillRunning;
 }
 
 } // namespace PgVault::Cli

@@ -2,6 +2,8 @@
 
 #include "framework/Command.h"
 
+#include "connection/ServerFacts.h"
+
 #include <memory>
 
 namespace PgVault::Cli {
@@ -26,6 +28,9 @@ public:
     CommandStatus run(CommandContext &context) override;
 
 private:
+    ExitCode report(CommandContext &context, const QString &repositoryPath,
+                    const Result<ServerFacts> &facts);
+
     std::unique_ptr<ServerInspection> m_inspection;
 };
 

@@ -59,8 +59,7 @@ Status ProfileAddCommand::parse(const Parsed &parsed)
     m_name = parsed.arguments.at(0);
     m_askPassword = parsed.parser.isSet(kAskPassword);
     if (!parsed.global.conninfo) {
-        return Error(ErrorCode::InvalidInput,
-                     Tr::tr("Give the connection with --conninfo STR."));
+        return Error(ErrorCode::InvalidInput, Tr::tr("Give the connection with --conninfo STR."));
     }
     m_conninfo = *parsed.global.conninfo;
     return {};
@@ -86,9 +85,8 @@ CommandStatus ProfileAddCommand::run(CommandContext &context)
 
     std::optional<QString> password;
     if (m_askPassword) {
-        Result<QString> typed =
-                PasswordReader::read(context.console(),
-                                     Tr::tr("Password for profile “%1”: ").arg(m_name));
+        Result<QString> typed = PasswordReader::read(
+                context.console(), Tr::tr("Password for profile “%1”: ").arg(m_name));
         if (!typed)
             return context.fail(typed.error());
         password = *typed;
@@ -101,10 +99,9 @@ CommandStatus ProfileAddCommand::run(CommandContext &context)
 
     // A password in the connection string is handed to the keychain asynchronously.
     std::optional<Status> movedPassword;
-    QObject::connect(*store, &ProfileStore::passwordStored, *store,
-                     [&movedPassword](const QUuid &, const Status &status) {
-                         movedPassword = status;
-                     });
+    QObject::connect(
+            *store, &ProfileStore::passwordStored, *store,
+            [&movedPassword](const QUuid &, const Status &status) { movedPassword = status; });
 
     Result<Profile> added = (*store)->add(Profile::create(m_name, m_conninfo));
     if (!added)
@@ -130,12 +127,12 @@ CommandStatus ProfileAddCommand::run(CommandContext &context)
         output.info(Tr::tr("The password is in the keychain."));
 
     return context.succeed({
-        {QStringLiteral("profile"),
-         QJsonObject{{QStringLiteral("id"), added->idString()},
-                     {QStringLiteral("name"), added->name()},
-                     {QStringLiteral("conninfo"), added->conninfo()},
-                     {QStringLiteral("repository"), added->repositoryPath()}}},
-        {QStringLiteral("passwordStored"), passwordStored},
+            {QStringLiteral("profile"),
+             QJsonObject{{QStringLiteral("id"), added->idString()},
+                         {QStringLiteral("name"), added->name()},
+                         {QStringLiteral("conninfo"), added->conninfo()},
+                         {QStringLiteral("repository"), added->repositoryPath()}}},
+            {QStringLiteral("passwordStored"), passwordStored},
     });
 }
 

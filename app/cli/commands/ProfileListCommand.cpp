@@ -31,10 +31,10 @@ CommandStatus ProfileListCommand::run(CommandContext &context)
     TextTable table({Tr::tr("NAME"), Tr::tr("CONNECTION"), Tr::tr("REPOSITORY")});
     for (const Profile &profile : profiles) {
         list.append(QJsonObject{
-            {QStringLiteral("id"), profile.idString()},
-            {QStringLiteral("name"), profile.name()},
-            {QStringLiteral("conninfo"), profile.conninfo()},
-            {QStringLiteral("repository"), profile.repositoryPath()},
+                {QStringLiteral("id"), profile.idString()},
+                {QStringLiteral("name"), profile.name()},
+                {QStringLiteral("conninfo"), profile.conninfo()},
+                {QStringLiteral("repository"), profile.repositoryPath()},
         });
         table.addRow({profile.name(), profile.conninfo(),
                       profile.repositoryPath().isEmpty() ? Tr::tr("(default)")

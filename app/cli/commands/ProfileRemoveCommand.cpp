@@ -5,7 +5,6 @@
 
 #include "settings/ProfileStore.h"
 
-
 namespace PgVault::Cli {
 
 QString ProfileRemoveCommand::name() const
@@ -39,10 +38,9 @@ CommandStatus ProfileRemoveCommand::run(CommandContext &context)
         return context.fail(store.error());
 
     std::optional<Status> passwordRemoved;
-    QObject::connect(*store, &ProfileStore::passwordRemoved, *store,
-                     [&passwordRemoved](const QUuid &, const Status &status) {
-                         passwordRemoved = status;
-                     });
+    QObject::connect(
+            *store, &ProfileStore::passwordRemoved, *store,
+            [&passwordRemoved](const QUuid &, const Status &status) { passwordRemoved = status; });
     if (Status removed = (*store)->remove(profile->id()); !removed)
         return context.fail(removed.error());
     context.services().waitForKeychain();

@@ -46,26 +46,30 @@ CommandStatus ProfileTestCommand::run(CommandContext &context)
 
     m_inspection = std::make_unique<ServerInspection>(context);
     m_inspection->start(*target, services.toolLocator(),
-                        [&context, name = profile->name()](const Result<ServerFacts> &facts) {
-        if (!facts) {
-            context.finish(context.fail(facts.error()));
-            return;
-        }
-        const QList<ServerWarning> warnings = ServerAdvisor::warnings(*facts);
-        CommandOutput &output = context.output();
-        output.print(Tr::tr("Profile “%1” works.").arg(name));
-        for (const QString &line : ServerReport::facts(*facts))
-            output.print(line);
-        output.print(QString());
-        for (const QString &line : ServerReport::warnings(warnings))
-            output.print(line);
-        context.finish(context.succeed({
+                        [this, &context, name = profile->name()](const Result<ServerFacts> &facts) {
+                            context.finish(report(context, name, facts));
+                        });
+    return StillRunning;
+}
+
+ExitCode ProfileTestCommand::report(CommandContext &context, const QString &name,
+                                    const Result<ServerFacts> &facts)
+{
+    if (!facts)
+        return context.fail(facts.error());
+    const QList<ServerWarning> warnings = ServerAdvisor::warnings(*facts);
+    CommandOutput &output = context.output();
+    output.print(Tr::tr("Profile “%1” works.").arg(name));
+    for (const QString &line : ServerReport::facts(*facts))
+        output.print(line);
+    output.print(QString());
+    for (const QString &line : ServerReport::warnings(warnings))
+        output.print(line);
+    return context.succeed({
             {QStringLiteral("profile"), name},
             {QStringLiteral("facts"), FactsJson::facts(*facts)},
             {QStringLiteral("warnings"), FactsJson::warnings(warnings)},
-        }));
     });
-    return StillRunning;
 }
 
 } // namespace PgVault::Cli

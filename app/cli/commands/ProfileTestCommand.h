@@ -2,6 +2,8 @@
 
 #include "framework/Command.h"
 
+#include "connection/ServerFacts.h"
+
 #include <memory>
 
 namespace PgVault::Cli {
@@ -24,6 +26,8 @@ public:
     CommandStatus run(CommandContext &context) override;
 
 private:
+    ExitCode report(CommandContext &context, const QString &name, const Result<ServerFacts> &facts);
+
     QString m_name;
     std::unique_ptr<ServerInspection> m_inspection;
 };

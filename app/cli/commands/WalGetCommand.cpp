@@ -1,5 +1,7 @@
 #include "WalGetCommand.h"
 
+#include "WalPushCommand.h"
+
 #include "framework/CliTr.h"
 #include "framework/CommandContext.h"
 #include "output/Console.h"
@@ -42,7 +44,7 @@ Status WalGetCommand::parse(const Parsed &parsed)
 
 CommandStatus WalGetCommand::run(CommandContext &context)
 {
-    Result<Repository> repository = Repository::open(walRepositoryPath(context.options()));
+    Result<Repository> repository = openWalRepository(context.options());
     if (!repository)
         return context.fail(repository.error());
     Result<WalGetResult> got = WalGet(*repository).get(m_name, m_destination);

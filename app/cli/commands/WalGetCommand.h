@@ -22,7 +22,4 @@ private:
     QString m_destination;
 };
 
-// wal-push and wal-get find the repository the same way (WalPushCommand.cpp).
-QString walRepositoryPath(const GlobalOptions &options);
-
 } // namespace PgVault::Cli

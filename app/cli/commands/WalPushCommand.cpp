@@ -9,14 +9,23 @@
 
 namespace PgVault::Cli {
 
-// The repository of wal-push/wal-get: --repo, else $PGVAULT_REPO or the default folder. The
-// settings file is deliberately not read: these run once per WAL segment (STYLE.md §2), and
-// archive_command/restore_command always name the repository with --repo.
-QString walRepositoryPath(const GlobalOptions &options)
+// The settings file is deliberately not read: these commands run once per WAL segment
+// (STYLE.md §2), and archive_command/restore_command name the repository with --repo.
+// A missing repository is not created here: an unmounted backup disk would otherwise silently
+// receive the WAL on the wrong file system. PostgreSQL keeps the WAL and retries meanwhile.
+Result<Repository> openWalRepository(const GlobalOptions &options)
 {
-    if (options.repo)
-        return QDir::cleanPath(QDir::current().absoluteFilePath(*options.repo));
-    return Repository::defaultPath();
+    const QString path = options.repo
+            ? QDir::cleanPath(QDir::current().absoluteFilePath(*options.repo))
+            : Repository::defaultPath();
+    Result<Repository> repository = Repository::open(path);
+    if (!repository && repository.error().code() == ErrorCode::NotFound)
+        return Error(ErrorCode::NotFound,
+                     Tr::tr("%1. Create the repository first (a first backup does), or check "
+                            "--repo.")
+                             .arg(repository.error().message()),
+                     repository.error().detail());
+    return repository;
 }
 
 QString WalPushCommand::name() const
@@ -51,7 +60,7 @@ Status WalPushCommand::parse(const Parsed &parsed)
 
 CommandStatus WalPushCommand::run(CommandContext &context)
 {
-    Result<Repository> repository = Repository::open(walRepositoryPath(context.options()));
+    Result<Repository> repository = openWalRepository(context.options());
     if (!repository)
         return context.fail(repository.error());
     Result<WalPushResult> pushed = WalPush(*repository).push(m_path);

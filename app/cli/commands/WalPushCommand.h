@@ -2,6 +2,8 @@
 
 #include "framework/Command.h"
 
+#include "repo/Repository.h"
+
 namespace PgVault::Cli {
 
 // wal-push PATH: archive_command = 'pgvault-cli --repo R wal-push %p'. The work is
@@ -19,5 +21,9 @@ public:
 private:
     QString m_path;
 };
+
+// The repository of wal-push and wal-get: --repo, else $PGVAULT_REPO or the default folder.
+// It must exist already (NotFound otherwise, with a hint).
+Result<Repository> openWalRepository(const GlobalOptions &options);
 
 } // namespace PgVault::Cli

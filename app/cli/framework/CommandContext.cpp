@@ -4,8 +4,8 @@
 
 namespace PgVault::Cli {
 
-CommandContext::CommandContext(Console &console, const GlobalOptions &options,
-                               QString commandName, QString synopsis, FinishHandler onFinish)
+CommandContext::CommandContext(Console &console, const GlobalOptions &options, QString commandName,
+                               QString synopsis, FinishHandler onFinish)
     : m_console(console)
     , m_options(options)
     , m_output(console, m_options, std::move(commandName), std::move(synopsis))

@@ -117,14 +117,16 @@ CommandStatus Dispatcher::dispatch(const QStringList &arguments)
     qsizetype used = 0;
     for (auto it = m_commands.begin(); it != m_commands.end(); ++it) {
         const QStringList name = (*it)->name().split(QLatin1Char(' '));
-        if (name.size() > used && words.size() >= name.size() && words.mid(0, name.size()) == name) {
+        if (name.size() > used && words.size() >= name.size()
+            && words.mid(0, name.size()) == name) {
             best = it;
             used = name.size();
         }
     }
     if (best == m_commands.end()) {
-        const bool isGroup = std::any_of(m_commands.cbegin(), m_commands.cend(),
-                                         [&](const auto &c) { return groupOf(*c) == words.first(); });
+        const bool isGroup
+                = std::any_of(m_commands.cbegin(), m_commands.cend(),
+                              [&](const auto &c) { return groupOf(*c) == words.first(); });
         if (isGroup)
             return groupUsage(arguments.value(0), words);
         return generalOutput.usageError(Tr::tr("Unknown command “%1”.").arg(words.first()));

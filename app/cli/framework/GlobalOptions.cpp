@@ -31,19 +31,21 @@ std::optional<QString> optionalValue(const QCommandLineParser &parser, const QSt
 QList<QCommandLineOption> GlobalOptions::definitions()
 {
     return {
-        {{QStringLiteral("h"), kHelp}, Tr::tr("Show help (for a command: after its name).")},
-        {kVersion, Tr::tr("Show the version.")},
-        {kJson, Tr::tr("Print JSON, one object per line: progress events, then one result.")},
-        {{QStringLiteral("q"), kQuiet}, Tr::tr("Print no progress and no informational lines.")},
-        {kVerbose, Tr::tr("Print the technical details of errors.")},
-        {kRepo, Tr::tr("The repository folder (default: $PGVAULT_REPO, the settings, "
-                       "~/.local/share/pgvault/repository)."),
-         Tr::tr("DIR")},
-        {kPgBin, Tr::tr("An extra PostgreSQL bin directory to search (repeatable)."),
-         Tr::tr("DIR")},
-        {kProfile, Tr::tr("Connect with this saved profile."), Tr::tr("NAME")},
-        {kConninfo, Tr::tr("Connect with this libpq connection string or URI."), Tr::tr("STR")},
-        {kConfig, Tr::tr("Use this settings file instead of the default one."), Tr::tr("FILE")},
+            {{QStringLiteral("h"), kHelp}, Tr::tr("Show help (for a command: after its name).")},
+            {kVersion, Tr::tr("Show the version.")},
+            {kJson, Tr::tr("Print JSON, one object per line: progress events, then one result.")},
+            {{QStringLiteral("q"), kQuiet},
+             Tr::tr("Print no progress and no informational lines.")},
+            {kVerbose, Tr::tr("Print the technical details of errors.")},
+            {kRepo,
+             Tr::tr("The repository folder (default: $PGVAULT_REPO, the settings, "
+                    "~/.local/share/pgvault/repository)."),
+             Tr::tr("DIR")},
+            {kPgBin, Tr::tr("An extra PostgreSQL bin directory to search (repeatable)."),
+             Tr::tr("DIR")},
+            {kProfile, Tr::tr("Connect with this saved profile."), Tr::tr("NAME")},
+            {kConninfo, Tr::tr("Connect with this libpq connection string or URI."), Tr::tr("STR")},
+            {kConfig, Tr::tr("Use this settings file instead of the default one."), Tr::tr("FILE")},
     };
 }
 

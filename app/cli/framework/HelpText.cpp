@@ -93,8 +93,8 @@ QList<std::pair<QString, QString>> HelpText::optionRows(const QList<QCommandLine
     return rows;
 }
 
-QList<std::pair<QString, QString>>
-HelpText::commandRows(const std::vector<std::unique_ptr<Command>> &commands, const QString &group)
+QList<std::pair<QString, QString>> HelpText::commandRows(
+        const std::vector<std::unique_ptr<Command>> &commands, const QString &group)
 {
     QList<std::pair<QString, QString>> rows;
     for (const auto &command : commands) {
@@ -112,16 +112,14 @@ QString HelpText::general(const std::vector<std::unique_ptr<Command>> &commands)
                               "archiving into a repository folder, and restores them."))
            + QStringLiteral("\n\n") + Tr::tr("Commands:") + QLatin1Char('\n')
            + table(commandRows(commands, {})) + QLatin1Char('\n') + Tr::tr("Global options:")
-           + QLatin1Char('\n') + table(optionRows(GlobalOptions::definitions()))
-           + QLatin1Char('\n')
+           + QLatin1Char('\n') + table(optionRows(GlobalOptions::definitions())) + QLatin1Char('\n')
            + paragraph(Tr::tr("Run “%1 COMMAND --help” for the arguments and options of a "
                               "command. Global options may come before or after the command.")
                                .arg(program()))
            + QLatin1Char('\n') + footer() + QLatin1Char('\n');
 }
 
-QString HelpText::group(const QString &group,
-                        const std::vector<std::unique_ptr<Command>> &commands)
+QString HelpText::group(const QString &group, const std::vector<std::unique_ptr<Command>> &commands)
 {
     return Tr::tr("Usage: %1 [global options] %2 COMMAND [options] [arguments]")
                    .arg(program(), group)
@@ -136,8 +134,7 @@ QString HelpText::group(const QString &group,
 QString HelpText::command(const Command &command)
 {
     QString text = Tr::tr("Usage: %1 %2").arg(program(), command.synopsis())
-                   + QStringLiteral("\n\n") + paragraph(command.description())
-                   + QLatin1Char('\n');
+                   + QStringLiteral("\n\n") + paragraph(command.description()) + QLatin1Char('\n');
     const QList<Command::Argument> arguments = command.arguments();
     if (!arguments.isEmpty()) {
         QList<std::pair<QString, QString>> rows;

@@ -30,8 +30,8 @@ private:
     // Two columns, "  left   description", wrapped to 100 columns.
     static QString table(const QList<std::pair<QString, QString>> &rows);
     static QList<std::pair<QString, QString>> optionRows(const QList<QCommandLineOption> &options);
-    static QList<std::pair<QString, QString>>
-    commandRows(const std::vector<std::unique_ptr<Command>> &commands, const QString &group);
+    static QList<std::pair<QString, QString>> commandRows(
+            const std::vector<std::unique_ptr<Command>> &commands, const QString &group);
 };
 
 } // namespace PgVault::Cli

@@ -17,7 +17,8 @@ namespace PgVault::Cli {
 namespace {
 
 // What the terminal looked like before echo was switched off, for the signal handler.
-struct termios s_savedTerminal{};
+struct termios s_savedTerminal
+{};
 volatile sig_atomic_t s_terminalFd = -1;
 
 // Ctrl+C while echo is off: put the terminal back, then let the default action end the
@@ -52,7 +53,8 @@ public:
         if (::tcgetattr(fd, &s_savedTerminal) != 0)
             return;
         s_terminalFd = fd;
-        struct sigaction action{};
+        struct sigaction action
+        {};
         action.sa_handler = restoreTerminalAndDie;
         sigemptyset(&action.sa_mask);
         action.sa_flags = SA_RESETHAND | SA_NODEFER;
@@ -83,9 +85,12 @@ public:
 private:
     int m_fd;
     bool m_active = false;
-    struct sigaction m_previousInt{};
-    struct sigaction m_previousTerm{};
-    struct sigaction m_previousHup{};
+    struct sigaction m_previousInt
+    {};
+    struct sigaction m_previousTerm
+    {};
+    struct sigaction m_previousHup
+    {};
 };
 
 } // namespace

@@ -86,13 +86,14 @@ RepositoryProbe RepositoryProbe::probe(const QString &path, std::optional<quint6
 QJsonObject RepositoryProbe::toJson() const
 {
     return {
-        {QStringLiteral("path"), path},
-        {QStringLiteral("exists"), exists},
-        {QStringLiteral("isRepository"), isRepository},
-        {QStringLiteral("formatVersion"), isRepository ? QJsonValue(formatVersion) : QJsonValue()},
-        {QStringLiteral("writable"), writable},
-        {QStringLiteral("holdsServer"), holdsServer},
-        {QStringLiteral("problem"), problem.isEmpty() ? QJsonValue() : QJsonValue(problem)},
+            {QStringLiteral("path"), path},
+            {QStringLiteral("exists"), exists},
+            {QStringLiteral("isRepository"), isRepository},
+            {QStringLiteral("formatVersion"),
+             isRepository ? QJsonValue(formatVersion) : QJsonValue()},
+            {QStringLiteral("writable"), writable},
+            {QStringLiteral("holdsServer"), holdsServer},
+            {QStringLiteral("problem"), problem.isEmpty() ? QJsonValue() : QJsonValue(problem)},
     };
 }
 

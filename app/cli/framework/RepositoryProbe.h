@@ -16,10 +16,10 @@ struct RepositoryProbe
     bool exists = false;       // the folder exists
     bool isRepository = false; // with a readable pgvault-repository.json of a known format
     int formatVersion = 0;
-    bool writable = false;     // the folder, or the nearest existing parent when it is missing
-    bool holdsServer = false;  // has servers/<system identifier>/
-    QString state;             // translated one-line summary
-    QString problem;           // translated: why backups cannot go there; empty when fine
+    bool writable = false;    // the folder, or the nearest existing parent when it is missing
+    bool holdsServer = false; // has servers/<system identifier>/
+    QString state;            // translated one-line summary
+    QString problem;          // translated: why backups cannot go there; empty when fine
 
     static RepositoryProbe probe(const QString &path, std::optional<quint64> systemIdentifier);
     QJsonObject toJson() const;

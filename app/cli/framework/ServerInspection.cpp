@@ -24,12 +24,11 @@ void ServerInspection::start(const ConnectionTarget &target,
         m_inspector->setToolLocator(std::move(tools));
 
     ServerInspector *inspector = m_inspector.get();
-    QObject::connect(inspector, &ServerInspector::progress, inspector,
-                     [this](const QString &step) {
-                         m_status->show(step);
-                         if (m_context.options().verbose)
-                             m_context.console().printError(step);
-                     });
+    QObject::connect(inspector, &ServerInspector::progress, inspector, [this](const QString &step) {
+        m_status->show(step);
+        if (m_context.options().verbose)
+            m_context.console().printError(step);
+    });
     QObject::connect(inspector, &ServerInspector::finished, inspector,
                      [this, done = std::move(done)] {
                          m_status->clear();

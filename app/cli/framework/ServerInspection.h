@@ -32,8 +32,7 @@ public:
     ServerInspection &operator=(const ServerInspection &) = delete;
 
     // With a locator, the facts include which client tools of the server's major exist.
-    void start(const ConnectionTarget &target, std::shared_ptr<const ToolLocator> tools,
-               Done done);
+    void start(const ConnectionTarget &target, std::shared_ptr<const ToolLocator> tools, Done done);
 
 private:
     CommandContext &m_context;

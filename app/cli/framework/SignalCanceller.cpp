@@ -28,7 +28,8 @@ extern "C" void onSignal(int signalNumber)
 
 void install(int signalNumber, struct sigaction *previous)
 {
-    struct sigaction action{};
+    struct sigaction action
+    {};
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
     // SA_RESETHAND: the second signal gets the default action (the process ends at once).

@@ -37,8 +37,10 @@ private:
 
     QSocketNotifier *m_notifier = nullptr;
     bool m_installed = false;
-    struct sigaction m_previousInt{};
-    struct sigaction m_previousTerm{};
+    struct sigaction m_previousInt
+    {};
+    struct sigaction m_previousTerm
+    {};
 };
 
 } // namespace PgVault::Cli

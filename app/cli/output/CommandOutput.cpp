@@ -8,8 +8,8 @@
 
 namespace PgVault::Cli {
 
-CommandOutput::CommandOutput(Console &console, const GlobalOptions &options,
-                             QString commandName, QString synopsis)
+CommandOutput::CommandOutput(Console &console, const GlobalOptions &options, QString commandName,
+                             QString synopsis)
     : m_console(console)
     , m_options(options)
     , m_commandName(std::move(commandName))
@@ -59,8 +59,8 @@ ExitCode CommandOutput::reportUsageError(const Error &error)
 {
     m_console.printError(error, verbose());
     if (m_commandName.isEmpty()) {
-        m_console.printError(Tr::tr("Run “%1 --help” for the commands and options.")
-                                     .arg(programName()));
+        m_console.printError(
+                Tr::tr("Run “%1 --help” for the commands and options.").arg(programName()));
     } else {
         m_console.printError(Tr::tr("Usage: %1 %2").arg(programName(), m_synopsis));
         m_console.printError(

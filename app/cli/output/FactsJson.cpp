@@ -25,14 +25,14 @@ QJsonValue time(const QDateTime &value)
 QJsonObject archiver(const ServerFacts::Archiver &a)
 {
     return {
-        {QStringLiteral("archivedCount"), a.archivedCount},
-        {QStringLiteral("lastArchivedWal"), a.lastArchivedWal},
-        {QStringLiteral("lastArchivedTime"), time(a.lastArchivedTime)},
-        {QStringLiteral("failedCount"), a.failedCount},
-        {QStringLiteral("lastFailedWal"), a.lastFailedWal},
-        {QStringLiteral("lastFailedTime"), time(a.lastFailedTime)},
-        {QStringLiteral("statsReset"), time(a.statsReset)},
-        {QStringLiteral("isFailing"), a.isFailing()},
+            {QStringLiteral("archivedCount"), a.archivedCount},
+            {QStringLiteral("lastArchivedWal"), a.lastArchivedWal},
+            {QStringLiteral("lastArchivedTime"), time(a.lastArchivedTime)},
+            {QStringLiteral("failedCount"), a.failedCount},
+            {QStringLiteral("lastFailedWal"), a.lastFailedWal},
+            {QStringLiteral("lastFailedTime"), time(a.lastFailedTime)},
+            {QStringLiteral("statsReset"), time(a.statsReset)},
+            {QStringLiteral("isFailing"), a.isFailing()},
     };
 }
 
@@ -50,46 +50,46 @@ QJsonObject FactsJson::facts(const ServerFacts &f)
         settings.insert(it.key(), it.value());
 
     return {
-        {QStringLiteral("host"), f.host},
-        {QStringLiteral("port"), f.port},
-        {QStringLiteral("address"), f.address},
-        {QStringLiteral("database"), f.database},
-        {QStringLiteral("inspectedAt"), time(f.inspectedAt)},
-        {QStringLiteral("serverVersion"), f.serverVersion},
-        {QStringLiteral("serverVersionNum"), f.serverVersionNum},
-        {QStringLiteral("major"), f.major},
-        {QStringLiteral("inRecovery"), f.inRecovery},
-        // A string: JSON numbers lose precision above 2^53.
-        {QStringLiteral("systemIdentifier"),
-         f.systemIdentifier ? QJsonValue(f.systemIdentifierText()) : QJsonValue()},
-        {QStringLiteral("dataDirectory"), optional(f.dataDirectory)},
-        {QStringLiteral("dataDirectoryIsLocal"), f.dataDirectoryIsLocal},
-        {QStringLiteral("localityReason"), f.localityReason},
-        {QStringLiteral("currentUser"), f.currentUser},
-        {QStringLiteral("isSuperuser"), f.isSuperuser},
-        {QStringLiteral("hasReplication"), f.hasReplication},
-        {QStringLiteral("canReplicate"), f.canReplicate()},
-        {QStringLiteral("walLevel"), optional(f.walLevel)},
-        {QStringLiteral("archiveMode"), optional(f.archiveMode)},
-        {QStringLiteral("archiveCommand"), optional(f.archiveCommand)},
-        {QStringLiteral("archiveLibrary"), optional(f.archiveLibrary)},
-        {QStringLiteral("archivingEnabled"), f.archivingEnabled()},
-        {QStringLiteral("archiveCommandConfigured"), f.archiveCommandConfigured()},
-        {QStringLiteral("maxWalSenders"), optional(f.maxWalSenders)},
-        {QStringLiteral("maxReplicationSlots"), optional(f.maxReplicationSlots)},
-        {QStringLiteral("replicationSlotsUsed"), optional(f.replicationSlotsUsed)},
-        {QStringLiteral("dataChecksums"), optional(f.dataChecksums)},
-        {QStringLiteral("blockSize"), optional(f.blockSize)},
-        {QStringLiteral("segmentSize"), optional(f.segmentSize)},
-        {QStringLiteral("walSegmentSize"), optional(f.walSegmentSize)},
-        {QStringLiteral("walBlockSize"), optional(f.walBlockSize)},
-        {QStringLiteral("settings"), settings},
-        {QStringLiteral("archiver"),
-         f.archiver ? QJsonValue(archiver(*f.archiver)) : QJsonValue()},
-        {QStringLiteral("databases"), databases},
-        {QStringLiteral("clientTools"),
-         f.clientTools ? QJsonValue(clientTools(*f.clientTools)) : QJsonValue()},
-        {QStringLiteral("notes"), QJsonArray::fromStringList(f.notes)},
+            {QStringLiteral("host"), f.host},
+            {QStringLiteral("port"), f.port},
+            {QStringLiteral("address"), f.address},
+            {QStringLiteral("database"), f.database},
+            {QStringLiteral("inspectedAt"), time(f.inspectedAt)},
+            {QStringLiteral("serverVersion"), f.serverVersion},
+            {QStringLiteral("serverVersionNum"), f.serverVersionNum},
+            {QStringLiteral("major"), f.major},
+            {QStringLiteral("inRecovery"), f.inRecovery},
+            // A string: JSON numbers lose precision above 2^53.
+            {QStringLiteral("systemIdentifier"),
+             f.systemIdentifier ? QJsonValue(f.systemIdentifierText()) : QJsonValue()},
+            {QStringLiteral("dataDirectory"), optional(f.dataDirectory)},
+            {QStringLiteral("dataDirectoryIsLocal"), f.dataDirectoryIsLocal},
+            {QStringLiteral("localityReason"), f.localityReason},
+            {QStringLiteral("currentUser"), f.currentUser},
+            {QStringLiteral("isSuperuser"), f.isSuperuser},
+            {QStringLiteral("hasReplication"), f.hasReplication},
+            {QStringLiteral("canReplicate"), f.canReplicate()},
+            {QStringLiteral("walLevel"), optional(f.walLevel)},
+            {QStringLiteral("archiveMode"), optional(f.archiveMode)},
+            {QStringLiteral("archiveCommand"), optional(f.archiveCommand)},
+            {QStringLiteral("archiveLibrary"), optional(f.archiveLibrary)},
+            {QStringLiteral("archivingEnabled"), f.archivingEnabled()},
+            {QStringLiteral("archiveCommandConfigured"), f.archiveCommandConfigured()},
+            {QStringLiteral("maxWalSenders"), optional(f.maxWalSenders)},
+            {QStringLiteral("maxReplicationSlots"), optional(f.maxReplicationSlots)},
+            {QStringLiteral("replicationSlotsUsed"), optional(f.replicationSlotsUsed)},
+            {QStringLiteral("dataChecksums"), optional(f.dataChecksums)},
+            {QStringLiteral("blockSize"), optional(f.blockSize)},
+            {QStringLiteral("segmentSize"), optional(f.segmentSize)},
+            {QStringLiteral("walSegmentSize"), optional(f.walSegmentSize)},
+            {QStringLiteral("walBlockSize"), optional(f.walBlockSize)},
+            {QStringLiteral("settings"), settings},
+            {QStringLiteral("archiver"),
+             f.archiver ? QJsonValue(archiver(*f.archiver)) : QJsonValue()},
+            {QStringLiteral("databases"), databases},
+            {QStringLiteral("clientTools"),
+             f.clientTools ? QJsonValue(clientTools(*f.clientTools)) : QJsonValue()},
+            {QStringLiteral("notes"), QJsonArray::fromStringList(f.notes)},
     };
 }
 
@@ -98,22 +98,24 @@ QJsonObject FactsJson::clientTools(const ClientToolsStatus &tools)
     QJsonArray list;
     for (const ClientToolsStatus::Tool &tool : tools.tools) {
         QJsonObject entry{
-            {QStringLiteral("name"), tool.name},
-            {QStringLiteral("exactMajor"), tool.exactMajor},
-            {QStringLiteral("found"), tool.found()},
-            {QStringLiteral("path"), tool.found() ? QJsonValue(tool.path) : QJsonValue()},
-            {QStringLiteral("version"), tool.version ? QJsonValue(tool.version->text) : QJsonValue()},
-            {QStringLiteral("major"), tool.version ? QJsonValue(tool.version->major) : QJsonValue()},
+                {QStringLiteral("name"), tool.name},
+                {QStringLiteral("exactMajor"), tool.exactMajor},
+                {QStringLiteral("found"), tool.found()},
+                {QStringLiteral("path"), tool.found() ? QJsonValue(tool.path) : QJsonValue()},
+                {QStringLiteral("version"),
+                 tool.version ? QJsonValue(tool.version->text) : QJsonValue()},
+                {QStringLiteral("major"),
+                 tool.version ? QJsonValue(tool.version->major) : QJsonValue()},
         };
         if (tool.error)
             entry.insert(QStringLiteral("error"), tool.error->message());
         list.append(entry);
     }
     return {
-        {QStringLiteral("serverMajor"), tools.serverMajor},
-        {QStringLiteral("allFound"), tools.allFound()},
-        {QStringLiteral("missing"), QJsonArray::fromStringList(tools.missingTools())},
-        {QStringLiteral("tools"), list},
+            {QStringLiteral("serverMajor"), tools.serverMajor},
+            {QStringLiteral("allFound"), tools.allFound()},
+            {QStringLiteral("missing"), QJsonArray::fromStringList(tools.missingTools())},
+            {QStringLiteral("tools"), list},
     };
 }
 
@@ -122,12 +124,12 @@ QJsonArray FactsJson::warnings(const QList<ServerWarning> &warnings)
     QJsonArray list;
     for (const ServerWarning &w : warnings) {
         list.append(QJsonObject{
-            {QStringLiteral("id"), w.id},
-            {QStringLiteral("severity"), severityName(w.severity)},
-            {QStringLiteral("text"), w.text},
-            {QStringLiteral("fixHint"), w.fixHint},
-            {QStringLiteral("fixSql"), w.fixSql},
-            {QStringLiteral("fixNeedsRestart"), w.fixNeedsRestart},
+                {QStringLiteral("id"), w.id},
+                {QStringLiteral("severity"), severityName(w.severity)},
+                {QStringLiteral("text"), w.text},
+                {QStringLiteral("fixHint"), w.fixHint},
+                {QStringLiteral("fixSql"), w.fixSql},
+                {QStringLiteral("fixNeedsRestart"), w.fixNeedsRestart},
         });
     }
     return list;

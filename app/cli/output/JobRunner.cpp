@@ -58,8 +58,7 @@ void JobRunner::onInterrupted()
     const QString how = m_job->cancelMeaning() == Job::CancelMeaning::Discard
                                 ? Tr::tr("Cancelling; what was written so far is removed.")
                                 : Tr::tr("Stopping; what is complete is kept.");
-    m_console.printError(how + QLatin1Char(' ')
-                         + Tr::tr("Press Ctrl+C again to quit at once."));
+    m_console.printError(how + QLatin1Char(' ') + Tr::tr("Press Ctrl+C again to quit at once."));
     m_job->cancel();
 }
 

@@ -16,9 +16,9 @@ void JsonLines::write(Console &console, const QJsonObject &object)
 QJsonObject JsonLines::errorObject(const Error &error)
 {
     return {
-        {QStringLiteral("code"), Error::codeName(error.code())},
-        {QStringLiteral("message"), error.message()},
-        {QStringLiteral("detail"), error.detail()},
+            {QStringLiteral("code"), Error::codeName(error.code())},
+            {QStringLiteral("message"), error.message()},
+            {QStringLiteral("detail"), error.detail()},
     };
 }
 

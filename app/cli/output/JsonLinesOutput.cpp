@@ -28,17 +28,17 @@ QJsonObject JsonLinesOutput::progressObject(const JobProgress &progress)
     const QJsonValue percent = fraction < 0 ? QJsonValue(QJsonValue::Null)
                                             : QJsonValue(std::round(fraction * 1000.0) / 10.0);
     return {
-        {QStringLiteral("event"), QStringLiteral("progress")},
-        {QStringLiteral("phase"), progress.phase},
-        {QStringLiteral("phaseLabel"), progress.phaseLabel},
-        {QStringLiteral("bytesDone"), progress.bytesDone},
-        {QStringLiteral("bytesTotal"), knownOrNull(progress.bytesTotal)},
-        {QStringLiteral("itemsDone"), progress.itemsDone},
-        {QStringLiteral("itemsTotal"), knownOrNull(progress.itemsTotal)},
-        {QStringLiteral("currentItem"), progress.currentItem},
-        {QStringLiteral("percent"), percent},
-        {QStringLiteral("rate"), std::round(progress.bytesPerSecond)},
-        {QStringLiteral("eta"), knownOrNull(progress.etaSeconds)},
+            {QStringLiteral("event"), QStringLiteral("progress")},
+            {QStringLiteral("phase"), progress.phase},
+            {QStringLiteral("phaseLabel"), progress.phaseLabel},
+            {QStringLiteral("bytesDone"), progress.bytesDone},
+            {QStringLiteral("bytesTotal"), knownOrNull(progress.bytesTotal)},
+            {QStringLiteral("itemsDone"), progress.itemsDone},
+            {QStringLiteral("itemsTotal"), knownOrNull(progress.itemsTotal)},
+            {QStringLiteral("currentItem"), progress.currentItem},
+            {QStringLiteral("percent"), percent},
+            {QStringLiteral("rate"), std::round(progress.bytesPerSecond)},
+            {QStringLiteral("eta"), knownOrNull(progress.etaSeconds)},
     };
 }
 
@@ -78,7 +78,8 @@ void JsonLinesOutput::finished(const Job &job)
     const Error *error = job.error() ? &*job.error() : nullptr;
     if (error)
         m_console.printError(*error, m_verbose);
-    JsonLines::write(m_console, JsonLines::result(statusName(job.state()), job.resultData(), error));
+    JsonLines::write(m_console,
+                     JsonLines::result(statusName(job.state()), job.resultData(), error));
 }
 
 } // namespace PgVault::Cli

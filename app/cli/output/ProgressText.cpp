@@ -30,8 +30,8 @@ QString ProgressText::percent(const JobProgress &progress)
 QString ProgressText::amount(const JobProgress &progress)
 {
     if (progress.bytesTotal > 0) {
-        return Tr::tr("%1 of %2").arg(formatBytes(progress.bytesDone),
-                                      formatBytes(progress.bytesTotal));
+        return Tr::tr("%1 of %2")
+                .arg(formatBytes(progress.bytesDone), formatBytes(progress.bytesTotal));
     }
     if (progress.bytesDone > 0)
         return formatBytes(progress.bytesDone);

@@ -47,9 +47,8 @@ QString archiverState(const ServerFacts::Archiver &a)
     QString text = Tr::tr("%1 archived, %2 failed").arg(a.archivedCount).arg(a.failedCount);
     if (a.lastArchivedTime.isValid()) {
         text += Tr::tr("; last archived %1 at %2")
-                        .arg(a.lastArchivedWal,
-                             QLocale().toString(a.lastArchivedTime.toLocalTime(),
-                                                QLocale::ShortFormat));
+                        .arg(a.lastArchivedWal, QLocale().toString(a.lastArchivedTime.toLocalTime(),
+                                                                   QLocale::ShortFormat));
     }
     if (a.isFailing())
         text += Tr::tr("; FAILING since %1 (%2)")
@@ -122,8 +121,7 @@ QStringList ServerReport::clientTools(const ClientToolsStatus &tools)
     for (const ClientToolsStatus::Tool &tool : tools.tools) {
         QString value;
         if (tool.found()) {
-            value = tool.version ? Tr::tr("%1 (%2)").arg(tool.path, tool.version->text)
-                                 : tool.path;
+            value = tool.version ? Tr::tr("%1 (%2)").arg(tool.path, tool.version->text) : tool.path;
         } else {
             value = tool.error ? tool.error->message() : Tr::tr("not found");
         }
@@ -148,9 +146,9 @@ QStringList ServerReport::warnings(const QList<ServerWarning> &warnings)
         if (!w.fixHint.isEmpty())
             lines.append(QStringLiteral("  ") + w.fixHint);
         if (!w.fixSql.isEmpty()) {
-            lines.append(QStringLiteral("    ") + w.fixSql
-                         + (w.fixNeedsRestart ? Tr::tr("   (then restart the server)")
-                                              : QString()));
+            lines.append(
+                    QStringLiteral("    ") + w.fixSql
+                    + (w.fixNeedsRestart ? Tr::tr("   (then restart the server)") : QString()));
         }
     }
     return lines;

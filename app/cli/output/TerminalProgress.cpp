@@ -16,9 +16,9 @@ TerminalProgress::TerminalProgress(Console &console, bool verbose)
 
 QString TerminalProgress::lineFor(const JobProgress &progress)
 {
-    QStringList parts = {ProgressText::label(progress), ProgressText::percent(progress),
+    QStringList parts = {ProgressText::label(progress),  ProgressText::percent(progress),
                          ProgressText::amount(progress), ProgressText::rate(progress),
-                         ProgressText::eta(progress), progress.currentItem};
+                         ProgressText::eta(progress),    progress.currentItem};
     parts.removeAll(QString());
     return parts.join(kSeparator);
 }

@@ -69,7 +69,7 @@ bool waitFor(Predicate predicate, int timeoutMs)
 QString shellQuote(const QString &s)
 {
     return QLatin1Char('\'') + QString(s).replace(QLatin1String("'"), QLatin1String("'\\''"))
-            + QLatin1Char('\'');
+           + QLatin1Char('\'');
 }
 
 } // namespace
@@ -98,8 +98,8 @@ private:
         p->setWorkingDirectory(workDir.isEmpty() ? m_scratch : workDir);
         if (isRoot()) {
             p->start(QStringLiteral("runuser"),
-                     QStringList{QStringLiteral("-u"), PgCluster::serverUser(), QStringLiteral("--"),
-                                 m_cli}
+                     QStringList{QStringLiteral("-u"), PgCluster::serverUser(),
+                                 QStringLiteral("--"), m_cli}
                              + all);
         } else {
             p->start(m_cli, all);
@@ -143,8 +143,9 @@ private:
     // Writes something, switches to the next segment, returns the name of the switched one.
     QString writeAndSwitch()
     {
-        m_cluster->execute(QStringLiteral("INSERT INTO t SELECT g, md5(g::text) FROM "
-                                          "generate_series(1, 5000) g"))
+        m_cluster
+                ->execute(QStringLiteral("INSERT INTO t SELECT g, md5(g::text) FROM "
+                                         "generate_series(1, 5000) g"))
                 .ok();
         const QString name = currentSegment();
         m_cluster->execute(QStringLiteral("SELECT pg_switch_wal()")).ok();
@@ -206,8 +207,8 @@ private Q_SLOTS:
             QVERIFY2(waitFor([&] { return archived(name); }, 60000),
                      qPrintable(name + QStringLiteral(" was not archived\n")
                                 + m_cluster->serverLog().right(3000)));
-            const QByteArray original = readFile(m_cluster->dataDir() + QStringLiteral("/pg_wal/")
-                                                 + name);
+            const QByteArray original
+                    = readFile(m_cluster->dataDir() + QStringLiteral("/pg_wal/") + name);
             QCOMPARE(original.size(), 16 * 1024 * 1024);
             const QString stored = storedPath(name);
             QVERIFY2(QFileInfo(stored).size() < original.size() / 4,
@@ -234,7 +235,8 @@ private Q_SLOTS:
         QVERIFY(waitFor([&] { return archived(name); }, 60000));
         const QByteArray before = sha(storedPath(name));
         const QString copy = scratchFolder(QStringLiteral("again")) + QLatin1Char('/') + name;
-        QVERIFY(writeFile(copy, readFile(m_cluster->dataDir() + QStringLiteral("/pg_wal/") + name)));
+        QVERIFY(writeFile(copy,
+                          readFile(m_cluster->dataDir() + QStringLiteral("/pg_wal/") + name)));
         PgCluster::grantToServerUser(copy).ok();
         const CliRun pushed = runCli({QStringLiteral("--json"), QStringLiteral("wal-push"), copy});
         QCOMPARE(pushed.exitCode, 0);
@@ -260,7 +262,8 @@ private Q_SLOTS:
 
     void walGetOfMissingNameIsSilent()
     {
-        const QString dest = scratchFolder(QStringLiteral("missing")) + QStringLiteral("/RECOVERYXLOG");
+        const QString dest
+                = scratchFolder(QStringLiteral("missing")) + QStringLiteral("/RECOVERYXLOG");
         for (const char *name : {"0000000100000000000000FE", "00000009.history"}) {
             const CliRun got = runCli({QStringLiteral("wal-get"), QLatin1String(name), dest});
             QCOMPARE(got.exitCode, 1);
@@ -269,7 +272,8 @@ private Q_SLOTS:
             QVERIFY(!QFile::exists(dest));
         }
         // A name that is no WAL file at all is a loud error, not "missing".
-        const CliRun bad = runCli({QStringLiteral("wal-get"), QStringLiteral("../pg_control"), dest});
+        const CliRun bad
+                = runCli({QStringLiteral("wal-get"), QStringLiteral("../pg_control"), dest});
         QVERIFY(bad.exitCode != 0);
         QVERIFY(!bad.err.isEmpty());
     }
@@ -292,7 +296,8 @@ private Q_SLOTS:
                     return !backupName.isEmpty() && QFile::exists(storedPath(backupName));
                 },
                 60000));
-        const QString dest = scratchFolder(QStringLiteral("backup")) + QLatin1Char('/') + backupName;
+        const QString dest
+                = scratchFolder(QStringLiteral("backup")) + QLatin1Char('/') + backupName;
         const CliRun got = runCli({QStringLiteral("wal-get"), backupName, dest});
         QCOMPARE(got.exitCode, 0);
         QCOMPARE(readFile(dest),
@@ -310,7 +315,7 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(logDir).isDir());
         const auto setMode = [&](mode_t mode) {
             return ::chmod(QFile::encodeName(walDir).constData(), mode) == 0
-                    && ::chmod(QFile::encodeName(logDir).constData(), mode) == 0;
+                   && ::chmod(QFile::encodeName(logDir).constData(), mode) == 0;
         };
         const auto failedCount = [&] {
             return m_cluster->scalar(QStringLiteral("SELECT failed_count FROM pg_stat_archiver"))
@@ -325,7 +330,8 @@ private Q_SLOTS:
 
         // The same as a direct call.
         const QString copy = scratchFolder(QStringLiteral("perm")) + QLatin1Char('/') + name;
-        QVERIFY(writeFile(copy, readFile(m_cluster->dataDir() + QStringLiteral("/pg_wal/") + name)));
+        QVERIFY(writeFile(copy,
+                          readFile(m_cluster->dataDir() + QStringLiteral("/pg_wal/") + name)));
         PgCluster::grantToServerUser(copy).ok();
         const CliRun direct = runCli({QStringLiteral("wal-push"), copy});
         QVERIFY(setMode(0755));
@@ -344,7 +350,8 @@ private Q_SLOTS:
                      qPrintable(n + QLatin1Char('\n') + m_cluster->serverLog().right(3000)));
             const QString dest = scratchFolder(QStringLiteral("perm-get")) + QLatin1Char('/') + n;
             QCOMPARE(runCli({QStringLiteral("wal-get"), n, dest}).exitCode, 0);
-            QVERIFY(readFile(dest) == readFile(m_cluster->dataDir() + QStringLiteral("/pg_wal/") + n));
+            QVERIFY(readFile(dest)
+                    == readFile(m_cluster->dataDir() + QStringLiteral("/pg_wal/") + n));
         }
     }
 
@@ -431,8 +438,8 @@ private Q_SLOTS:
         const QString history = QStringLiteral("00000002.history");
         QVERIFY2(waitFor([&] { return QFile::exists(storedPath(history)); }, 60000),
                  qPrintable(m_cluster->serverLog().right(3000)));
-        const QByteArray original = readFile(m_cluster->dataDir() + QStringLiteral("/pg_wal/")
-                                             + history);
+        const QByteArray original
+                = readFile(m_cluster->dataDir() + QStringLiteral("/pg_wal/") + history);
         QVERIFY(original.startsWith("1\t"));
         QCOMPARE(readFile(storedPath(history)), original); // stored uncompressed
         const QString dest = scratchFolder(QStringLiteral("history")) + QLatin1Char('/') + history;

@@ -50,8 +50,8 @@ int runChild(const QString &mode, const QString &dir)
             s = file.commit();
     }
     const QString line = (s ? QStringLiteral("ok") : Error::codeName(s.error().code()))
-            + QLatin1Char('|') + (s ? QString() : s.error().message()) + QLatin1Char('|')
-            + entries(dir).join(QLatin1Char(','));
+                         + QLatin1Char('|') + (s ? QString() : s.error().message())
+                         + QLatin1Char('|') + entries(dir).join(QLatin1Char(','));
     printf("%s\n", line.toUtf8().constData());
     return 0;
 }

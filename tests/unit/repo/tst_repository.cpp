@@ -131,8 +131,7 @@ private Q_SLOTS:
         const quint64 id = 7311947662361722906ULL; // larger than a double holds exactly
         QVERIFY_OK(repo->ensureServer(id));
         QVERIFY_OK(repo->ensureServer(id));
-        QCOMPARE(repo->serverPath(id),
-                 dir.path() + QStringLiteral("/servers/7311947662361722906"));
+        QCOMPARE(repo->serverPath(id), dir.path() + QStringLiteral("/servers/7311947662361722906"));
         QVERIFY(QFileInfo(repo->walPath(id)).isDir());
         QVERIFY(QFileInfo(repo->backupsPath(id)).isDir());
         QVERIFY(QFileInfo(repo->indexPath(id)).isDir());

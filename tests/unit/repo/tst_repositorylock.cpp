@@ -16,8 +16,8 @@ namespace {
 // Child mode: take the lock, say so, and hold it until stdin closes (or we are killed).
 int holdLock(const QString &dir)
 {
-    Result<std::unique_ptr<RepositoryLock>> lock = RepositoryLock::acquire(
-            dir, QStringLiteral("base backup"));
+    Result<std::unique_ptr<RepositoryLock>> lock
+            = RepositoryLock::acquire(dir, QStringLiteral("base backup"));
     if (!lock) {
         std::printf("failed %s\n", qPrintable(lock.error().toString()));
         return 1;
@@ -54,10 +54,9 @@ private Q_SLOTS:
         auto second = RepositoryLock::acquire(dir.path(), QStringLiteral("backup"));
         QVERIFY(!second);
         QCOMPARE(second.error().code(), ErrorCode::Locked);
-        QVERIFY2(second.error().message().contains(
-                         QStringLiteral("locked by pid %1 on %2 since")
-                                 .arg(::getpid())
-                                 .arg(QSysInfo::machineHostName())),
+        QVERIFY2(second.error().message().contains(QStringLiteral("locked by pid %1 on %2 since")
+                                                           .arg(::getpid())
+                                                           .arg(QSysInfo::machineHostName())),
                  qPrintable(second.error().message()));
         QVERIFY(second.error().message().endsWith(QStringLiteral("(expire)")));
         first->reset(); // released
@@ -73,10 +72,9 @@ private Q_SLOTS:
         auto mine = RepositoryLock::acquire(dir.path(), QStringLiteral("backup"));
         QVERIFY(!mine);
         QCOMPARE(mine.error().code(), ErrorCode::Locked);
-        QVERIFY2(mine.error().message().contains(
-                         QStringLiteral("locked by pid %1 on %2 since")
-                                 .arg(holder.processId())
-                                 .arg(QSysInfo::machineHostName())),
+        QVERIFY2(mine.error().message().contains(QStringLiteral("locked by pid %1 on %2 since")
+                                                         .arg(holder.processId())
+                                                         .arg(QSysInfo::machineHostName())),
                  qPrintable(mine.error().message()));
 
         // A holder that dies (no clean-up at all) releases the lock with it.
@@ -105,8 +103,8 @@ private Q_SLOTS:
         owner.host = QStringLiteral("backup-host");
         owner.since = QDateTime(QDate(2026, 11, 24), QTime(19, 4, 5), Qt::UTC);
         owner.purpose = QStringLiteral("expire");
-        const RepositoryLock::Owner back = RepositoryLock::decodeOwner(
-                RepositoryLock::encodeOwner(owner));
+        const RepositoryLock::Owner back
+                = RepositoryLock::decodeOwner(RepositoryLock::encodeOwner(owner));
         QCOMPARE(back.pid, owner.pid);
         QCOMPARE(back.host, owner.host);
         QCOMPARE(back.since, owner.since);

@@ -217,8 +217,9 @@ private Q_SLOTS:
     void checksumStrings()
     {
         QCOMPARE(Checksum::of("abc"),
-                 QStringLiteral("sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f2001"
-                                "5ad"));
+                 QStringLiteral(
+                         "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f2001"
+                         "5ad"));
         Checksum streamed;
         streamed.add("a");
         streamed.add("bc");

@@ -23,11 +23,12 @@ private Q_SLOTS:
                                  << QStringLiteral("0000000100000000/000000010000000000000006.zst");
         QTest::newRow("high fields")
                 << QStringLiteral("0000000A0000ABCD000000FF") << int(Kind::Segment) << 10u
-                << 0xABCDu << 0xFFu << QStringLiteral("0000000A0000ABCD/0000000A0000ABCD000000FF.zst");
-        QTest::newRow("partial") << QStringLiteral("000000010000000000000007.partial")
-                                 << int(Kind::Partial) << 1u << 0u << 7u
-                                 << QStringLiteral(
-                                            "0000000100000000/000000010000000000000007.partial.zst");
+                << 0xABCDu << 0xFFu
+                << QStringLiteral("0000000A0000ABCD/0000000A0000ABCD000000FF.zst");
+        QTest::newRow("partial")
+                << QStringLiteral("000000010000000000000007.partial") << int(Kind::Partial) << 1u
+                << 0u << 7u
+                << QStringLiteral("0000000100000000/000000010000000000000007.partial.zst");
         QTest::newRow("backup") << QStringLiteral("000000010000000000000005.00000028.backup")
                                 << int(Kind::Backup) << 1u << 0u << 5u
                                 << QStringLiteral("0000000100000000/"
@@ -66,19 +67,34 @@ private Q_SLOTS:
     void rejectsEverythingElse_data()
     {
         QTest::addColumn<QString>("name");
-        for (const char *bad : {"", "0", "00000001000000000000000", "0000000100000000000000011",
-                                "000000010000000000000001.zst", "000000010000000000000001.PARTIAL",
-                                "000000010000000000000001.partial.zst", "00000001000000000000000a",
-                                "0000000g0000000000000001", "../../../../etc/passwd",
-                                "000000010000000000000001/", "/000000010000000000000001",
-                                "../00000001.history", "00000001.HISTORY", "0000001.history",
-                                "000000001.history", "00000000.history",
-                                "000000000000000000000001", " 00000001000000000000001",
-                                "+0000001000000000000000001", "000000010000000000000005.0000028.backup",
+        for (const char *bad : {"",
+                                "0",
+                                "00000001000000000000000",
+                                "0000000100000000000000011",
+                                "000000010000000000000001.zst",
+                                "000000010000000000000001.PARTIAL",
+                                "000000010000000000000001.partial.zst",
+                                "00000001000000000000000a",
+                                "0000000g0000000000000001",
+                                "../../../../etc/passwd",
+                                "000000010000000000000001/",
+                                "/000000010000000000000001",
+                                "../00000001.history",
+                                "00000001.HISTORY",
+                                "0000001.history",
+                                "000000001.history",
+                                "00000000.history",
+                                "000000000000000000000001",
+                                " 00000001000000000000001",
+                                "+0000001000000000000000001",
+                                "000000010000000000000005.0000028.backup",
                                 "000000010000000000000005.00000028.backupx",
                                 "000000010000000000000005.0000002G.backup",
-                                "000000010000000000000005_00000028.backup", "RECOVERYXLOG",
-                                "xlogtemp.123", "00000001.history.", "archive_status"}) {
+                                "000000010000000000000005_00000028.backup",
+                                "RECOVERYXLOG",
+                                "xlogtemp.123",
+                                "00000001.history.",
+                                "archive_status"}) {
             QTest::newRow(bad) << QString::fromLatin1(bad);
         }
         QTest::newRow("fullwidth digit") << QStringLiteral("00000001000000000000000１");
@@ -99,9 +115,9 @@ private Q_SLOTS:
         const quint64 mb = 1024 * 1024;
         QTest::newRow("16 MB") << 16 * mb << QStringLiteral("000000010000000000000006")
                                << QStringLiteral("000000010000000000000007") << quint64(6);
-        QTest::newRow("16 MB wraps the log") << 16 * mb << QStringLiteral("0000000100000003000000FF")
-                                             << QStringLiteral("000000010000000400000000")
-                                             << quint64(3 * 256 + 255);
+        QTest::newRow("16 MB wraps the log")
+                << 16 * mb << QStringLiteral("0000000100000003000000FF")
+                << QStringLiteral("000000010000000400000000") << quint64(3 * 256 + 255);
         QTest::newRow("1 MB") << mb << QStringLiteral("000000010000000000000FFF")
                               << QStringLiteral("000000010000000100000000") << quint64(4095);
         QTest::newRow("1 GB") << 1024 * mb << QStringLiteral("000000020000000500000003")

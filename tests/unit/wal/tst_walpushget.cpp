@@ -78,8 +78,7 @@ private Q_SLOTS:
     void init()
     {
         const QString root = m_tmp.filePath(QString::fromLatin1(QTest::currentTestFunction())
-                                            + QLatin1Char('-')
-                                            + QString::number(++m_run));
+                                            + QLatin1Char('-') + QString::number(++m_run));
         Result<Repository> repo = Repository::create(root + QStringLiteral("/repo"));
         QVERIFY_OK(repo);
         m_repo = *repo;
@@ -114,8 +113,8 @@ private Q_SLOTS:
         QCOMPARE(server->majorVersion, 15);
 
         const QString dest = m_in + QStringLiteral("/RECOVERYXLOG");
-        Result<WalGetResult> got = WalGet(*m_repo).get(QStringLiteral("0000000100000001000000FF"),
-                                                       dest);
+        Result<WalGetResult> got
+                = WalGet(*m_repo).get(QStringLiteral("0000000100000001000000FF"), dest);
         QVERIFY_OK(got);
         QVERIFY(got->found);
         QCOMPARE(got->systemId, fake.systemId);
@@ -129,7 +128,7 @@ private Q_SLOTS:
         const QString path = input(QStringLiteral("000000010000000000000001"), fake.bytes());
         QVERIFY_OK(WalPush(*m_repo).push(path));
         const QString stored = m_repo->walPath(fake.systemId)
-                + QStringLiteral("/0000000100000000/000000010000000000000001.zst");
+                               + QStringLiteral("/0000000100000000/000000010000000000000001.zst");
         const QDateTime mtime = QFileInfo(stored).lastModified();
         Result<WalPushResult> again = WalPush(*m_repo).push(path);
         QVERIFY_OK(again);
@@ -177,8 +176,8 @@ private Q_SLOTS:
         QCOMPARE(readFile(first->storedPath), damaged);
 
         const QString dest = m_in + QStringLiteral("/RECOVERYXLOG");
-        Result<WalGetResult> got = WalGet(*m_repo).get(QStringLiteral("000000010000000000000001"),
-                                                       dest);
+        Result<WalGetResult> got
+                = WalGet(*m_repo).get(QStringLiteral("000000010000000000000001"), dest);
         QVERIFY(!got);
         QCOMPARE(got.error().code(), ErrorCode::Corrupt);
         QVERIFY(!QFile::exists(dest));
@@ -267,13 +266,16 @@ private Q_SLOTS:
         QVERIFY_OK(h);
         QCOMPARE(h->storedPath, m_repo->walPath(id) + QStringLiteral("/00000002.history"));
         QCOMPARE(readFile(h->storedPath), history); // kept uncompressed
-        Result<WalPushResult> b = WalPush(*m_repo, options).push(
-                input(QStringLiteral("000000010000000000000005.00000028.backup"), backup));
+        Result<WalPushResult> b
+                = WalPush(*m_repo, options)
+                          .push(input(QStringLiteral("000000010000000000000005.00000028.backup"),
+                                      backup));
         QVERIFY_OK(b);
         QVERIFY(b->storedPath.endsWith(
                 u"/0000000100000000/000000010000000000000005.00000028.backup.zst"));
         QVERIFY(*ZstdReader::readAll(b->storedPath) == backup);
-        QVERIFY(WalPush(*m_repo, options).push(input(QStringLiteral("00000002.history"), history))
+        QVERIFY(WalPush(*m_repo, options)
+                        .push(input(QStringLiteral("00000002.history"), history))
                         ->alreadyStored);
 
         // restore_command writes to pg_wal/RECOVERYHISTORY inside the data directory.
@@ -291,8 +293,9 @@ private Q_SLOTS:
     {
         WalPushOptions options;
         options.dataDir = m_in; // no global/pg_control there
-        Result<WalPushResult> h = WalPush(*m_repo, options)
-                                          .push(input(QStringLiteral("00000002.history"), "1\t0/1\tx\n"));
+        Result<WalPushResult> h
+                = WalPush(*m_repo, options)
+                          .push(input(QStringLiteral("00000002.history"), "1\t0/1\tx\n"));
         QVERIFY(!h);
         QCOMPARE(h.error().code(), ErrorCode::NotFound);
         QVERIFY(h.error().message().contains(QStringLiteral("cannot tell which server")));
