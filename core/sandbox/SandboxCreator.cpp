@@ -13,6 +13,7 @@
 #include "jobs/JobContext.h"
 #include "repo/Repository.h"
 #include "tools/ToolLocator.h"
+#include "wal/DataDirectory.h"
 
 #include <QDir>
 #include <QFile>
@@ -277,6 +278,20 @@ Status SandboxCreator::prepareRepository()
                                 "another repository.")
                                  .arg(m_account->name(), path));
         }
+        // The new cluster's server folder, made now and handed to the server user: otherwise a
+        // command run as root (a backup of the sandbox) could create it first, owned by root,
+        // and every WAL push after that would fail.
+        Result<quint64> systemId = DataDirectory(m_state.dataDir).systemIdentifier();
+        if (!systemId)
+            return systemId.error();
+        const QString serverFolder = repository->serverPath(*systemId);
+        if (!QFileInfo::exists(serverFolder)) {
+            if (Status made = repository->ensureServer(*systemId); !made)
+                return made;
+            m_madeServerFolder = serverFolder;
+            if (Status owned = m_account->giveOwnership(serverFolder, true); !owned)
+                return owned;
+        }
         // archive_command runs pgvault-cli as that user too.
         if (!m_account->canExecute(m_cliPath)) {
             return Error(ErrorCode::PermissionDenied,
@@ -416,6 +431,9 @@ void SandboxCreator::rollback()
         if (Status removed = SandboxCleanup::removeServerFiles(m_options.paths); !removed)
             m_context.warning(removed.error().toString());
     }
+    // A new cluster's server folder holds nothing but what this sandbox archived.
+    if (!m_madeRepository && !m_madeServerFolder.isEmpty())
+        QDir(m_madeServerFolder).removeRecursively();
     if (m_madeRepository && !QDir(m_state.repository).removeRecursively()) {
         m_context.warning(Tr::tr("Could not remove the repository %1 made for the sandbox.")
                                   .arg(m_state.repository));

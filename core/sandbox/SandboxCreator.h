@@ -51,6 +51,7 @@ private:
     // What exists because of us, for rollback().
     bool m_madeServerFiles = false;
     bool m_madeRepository = false;
+    QString m_madeServerFolder; // servers/<system id> in a repository that existed before
     std::optional<SandboxProfile::Saved> m_profile;
 };
 

@@ -408,6 +408,15 @@ void tst_Sandbox::walIsArchived()
     Result<QString> systemId
             = shop->scalar(QStringLiteral("SELECT system_identifier FROM pg_control_system()"));
     QVERIFY_OK(systemId);
+    if (::geteuid() == 0) {
+        // Made by create for the server user, so that root-run commands cannot take it first.
+        const struct passwd *postgres = ::getpwnam("postgres");
+        QVERIFY(postgres);
+        const QFileInfo serverFolder(QDir::cleanPath(m_repository) + QStringLiteral("/servers/")
+                                     + *systemId);
+        QVERIFY(serverFolder.isDir());
+        QCOMPARE(serverFolder.ownerId(), uint(postgres->pw_uid));
+    }
     QVERIFY_OK(shop->exec(QStringLiteral("SELECT pg_switch_wal()")));
 
     const QString stored
