@@ -35,7 +35,8 @@ ConnectionDialog *openAddDialog(MainWindow &window)
 {
     window.findChild<QAction *>(QStringLiteral("addServerAction"))->trigger();
     ConnectionDialog *dialog = nullptr;
-    QTest::qWaitFor([&] { return (dialog = findTopLevel<ConnectionDialog>()) != nullptr; });
+    if (!QTest::qWaitFor([&] { return (dialog = findTopLevel<ConnectionDialog>()) != nullptr; }))
+        return nullptr;
     return dialog;
 }
 
@@ -96,7 +97,8 @@ private Q_SLOTS:
                 if (result.ok() && result.value())
                     value = *result.value();
             });
-            QTest::qWaitFor([&] { return answered; }, 10000);
+            if (!QTest::qWaitFor([&] { return answered; }, 10000))
+                return QString();
             return value.value_or(QString());
         };
         QTRY_COMPARE_WITH_TIMEOUT(readFromKeychain(), QStringLiteral("kc-Secret-1"), 30000);

@@ -26,6 +26,7 @@ ServerSession::ServerSession(SecretStore *secrets, std::shared_ptr<const ToolLoc
 
 ServerSession::~ServerSession()
 {
+    blockSignals(true); // nobody should hear about a session that is going away
     cancel();
 }
 

@@ -44,13 +44,17 @@ bool Translator::install(const QLocale &requested)
 
 void Translator::uninstall()
 {
+    // Without an application (being destroyed) there is nothing to remove them from.
+    const bool hasApp = QCoreApplication::instance() != nullptr;
     if (m_app) {
-        QCoreApplication::removeTranslator(m_app);
+        if (hasApp)
+            QCoreApplication::removeTranslator(m_app);
         delete m_app;
         m_app = nullptr;
     }
     if (m_qt) {
-        QCoreApplication::removeTranslator(m_qt);
+        if (hasApp)
+            QCoreApplication::removeTranslator(m_qt);
         delete m_qt;
         m_qt = nullptr;
     }

@@ -22,6 +22,26 @@ QColor blend(const QColor &base, const QColor &tint, double amount)
                             float(base.blueF() * (1 - amount) + tint.blueF() * amount));
 }
 
+// A blue "i" in a circle, painted at the screen's pixel ratio (the icon set has no info icon).
+QPixmap infoPixmap(int size, qreal ratio, const QColor &colour, const QFont &font)
+{
+    QPixmap pixmap(QSize(size, size) * ratio);
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    const QRectF circle(1, 1, size - 2, size - 2);
+    painter.setPen(QPen(colour, 1.8));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawEllipse(circle);
+    QFont letter = font;
+    letter.setBold(true);
+    letter.setPixelSize(qMax(8, size * 6 / 10));
+    painter.setFont(letter);
+    painter.drawText(circle, Qt::AlignCenter, QStringLiteral("i"));
+    return pixmap;
+}
+
 QLabel *wrappedLabel(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
@@ -42,10 +62,14 @@ ServerWarningWidget::ServerWarningWidget(const ServerWarning &warning, QWidget *
 
     auto *iconLabel = new QLabel(this);
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this) + 4;
-    const QIcon icon = warning.severity == ServerWarning::Severity::Critical ? Icons::error()
-            : warning.severity == ServerWarning::Severity::Warning          ? Icons::warning()
-                                                                             : Icons::overview();
-    iconLabel->setPixmap(icon.pixmap(QSize(iconSize, iconSize), devicePixelRatioF()));
+    if (warning.severity == ServerWarning::Severity::Info) {
+        iconLabel->setPixmap(infoPixmap(iconSize, devicePixelRatioF(),
+                                        severityColor(ServerWarning::Severity::Info), font()));
+    } else {
+        const QIcon icon = warning.severity == ServerWarning::Severity::Critical ? Icons::error()
+                                                                                 : Icons::warning();
+        iconLabel->setPixmap(icon.pixmap(QSize(iconSize, iconSize), devicePixelRatioF()));
+    }
     iconLabel->setAlignment(Qt::AlignTop | Qt::AlignHCenter);
 
     auto *textLabel = wrappedLabel(warning.text, this);
@@ -63,11 +87,9 @@ ServerWarningWidget::ServerWarningWidget(const ServerWarning &warning, QWidget *
     layout->setColumnStretch(1, 1);
 
     int row = 1;
-    QString hint = warning.fixHint;
-    if (warning.fixNeedsRestart && !hint.isEmpty())
-        hint = tr("%1 The server must be restarted for this to take effect.").arg(hint);
-    if (!hint.isEmpty()) {
-        auto *hintLabel = wrappedLabel(hint, this);
+    // The hint says itself when a restart is needed.
+    if (!warning.fixHint.isEmpty()) {
+        auto *hintLabel = wrappedLabel(warning.fixHint, this);
         hintLabel->setObjectName(QStringLiteral("warningFixLabel"));
         layout->addWidget(hintLabel, row++, 1, 1, 2);
     }

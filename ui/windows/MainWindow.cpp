@@ -164,7 +164,11 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     onSelectionChanged();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The session outlives the widgets its signals update while children are deleted.
+    m_session->disconnect(this);
+}
 
 void MainWindow::createActions()
 {

@@ -42,7 +42,10 @@ QLabel *valueLabel(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
     label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
+    // Only long values wrap: a wrapping label asks for height by width, which makes short
+    // form rows needlessly tall.
+    label->setWordWrap(text.size() > 44);
+    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     return label;
@@ -177,6 +180,8 @@ OverviewPage::OverviewPage(ServerSession *session, QWidget *parent)
     m_factsArea->setObjectName(QStringLiteral("factsScrollArea"));
     m_factsArea->setWidgetResizable(true);
     m_factsArea->setFrameShape(QFrame::NoFrame);
+    // The page reflows to the width; it never scrolls sideways.
+    m_factsArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     m_stack->setObjectName(QStringLiteral("overviewStackedWidget"));
     m_stack->addWidget(m_busyPage);
