@@ -70,6 +70,9 @@ QString saveScreenshot(QWidget *widget, const QString &name)
     if (!QDir().mkpath(dir))
         return QString();
     const QString path = QDir(dir).filePath(name + QStringLiteral(".png"));
+    // Let pending layout requests and repaints happen first, so the picture is what a user sees.
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
     return widget->grab().save(path) ? path : QString();
 }
 

@@ -13,6 +13,8 @@
 #include "settings/ProfileStore.h"
 #include "support/ServerSession.h"
 #include "tools/ToolLocator.h"
+#include "widgets/JobPanel.h"
+#include "widgets/JobRowWidget.h"
 #include "windows/MainWindow.h"
 
 #include <QAbstractItemModelTester>
@@ -258,7 +260,15 @@ private Q_SLOTS:
         auto *running = new FakeCopyJob(QStringLiteral("Base backup of “Shop (local)”"),
                                         400'000'000, 400'000, 20);
         fixture.jobs()->add(running);
-        QTRY_VERIFY_WITH_TIMEOUT(showsText(&window, QStringLiteral("/s")), 5000);
+        auto *panel = window.findChild<JobPanel *>(QStringLiteral("jobPanel"));
+        QVERIFY(panel);
+        QCOMPARE(panel->rows().size(), 2);
+        QCOMPARE(panel->rows().constFirst()->findChild<QLabel *>(QStringLiteral("jobTitleLabel"))
+                         ->text(),
+                 running->title()); // newest first
+        auto *stats = panel->rows().constFirst()->findChild<QLabel *>(
+                QStringLiteral("jobStatsLabel"));
+        QTRY_VERIFY_WITH_TIMEOUT(stats->text().contains(QStringLiteral("/s")), 8000);
         QVERIFY(showsText(&window, QStringLiteral("1 job running")));
 
         saveScreenshot(&window, QStringLiteral("mainwindow-connected"));

@@ -1,5 +1,6 @@
 #include "EmptyStateWidget.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -28,13 +29,13 @@ EmptyStateWidget::EmptyStateWidget(QWidget *parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
     titleFont.setBold(true);
     m_titleLabel->setFont(titleFont);
-    m_titleLabel->setMaximumWidth(TextWidth);
+    m_titleLabel->setFixedWidth(TextWidth);
 
     m_textLabel->setObjectName(QStringLiteral("emptyStateTextLabel"));
     m_textLabel->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
     m_textLabel->setWordWrap(true);
     m_textLabel->setTextFormat(Qt::PlainText);
-    m_textLabel->setMaximumWidth(TextWidth);
+    m_textLabel->setFixedWidth(TextWidth);
 
     m_extraLayout->setSpacing(8);
     m_extraLayout->setAlignment(Qt::AlignHCenter);
@@ -44,8 +45,8 @@ EmptyStateWidget::EmptyStateWidget(QWidget *parent)
     layout->setSpacing(14);
     layout->addStretch(2);
     layout->addWidget(m_iconLabel, 0, Qt::AlignHCenter);
-    layout->addWidget(m_titleLabel, 0, Qt::AlignHCenter);
-    layout->addWidget(m_textLabel, 0, Qt::AlignHCenter);
+    layout->addLayout(centered(m_titleLabel));
+    layout->addLayout(centered(m_textLabel));
     layout->addSpacing(6);
     layout->addLayout(m_extraLayout);
     layout->addStretch(3);
@@ -72,6 +73,16 @@ void EmptyStateWidget::addWidget(QWidget *widget)
 {
     widget->setParent(this);
     m_extraLayout->addWidget(widget, 0, Qt::AlignHCenter);
+}
+
+QLayout *EmptyStateWidget::centered(QWidget *widget)
+{
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addStretch(1);
+    row->addWidget(widget);
+    row->addStretch(1);
+    return row;
 }
 
 QString EmptyStateWidget::title() const

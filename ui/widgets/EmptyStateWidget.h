@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class QLabel;
+class QLayout;
 class QVBoxLayout;
 
 namespace PgVault {
@@ -26,6 +27,10 @@ public:
 
     QString title() const;
     QString text() const;
+
+    // A row that centres `widget` horizontally with stretches. Unlike an alignment flag, this
+    // keeps height-for-width working, so a wrapped label of limited width gets all its lines.
+    static QLayout *centered(QWidget *widget);
 
 private:
     QLabel *m_iconLabel;

@@ -479,11 +479,13 @@ void MainWindow::onKeychainUnavailable(const Error &error)
         return;
     settings->setKeychainWarningShown(true);
     (void)settings->sync();
+    // Core's message already says what it means for passwords.
     m_keychainBannerLabel->setText(
-            tr("No keychain is available (%1). Passwords you enter are kept in memory only "
-               "until PgVault closes, so you will be asked for them again next time; they are "
-               "never written to disk.")
-                    .arg(error.message()));
+            !error.message().isEmpty()
+                    ? error.message()
+                    : tr("No keychain is available. Passwords you enter are kept in memory only "
+                         "until PgVault closes, so you will be asked for them again next time; "
+                         "they are never written to disk."));
     m_keychainBanner->setVisible(true);
 }
 

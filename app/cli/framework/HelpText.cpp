@@ -5,6 +5,7 @@
 #include "GlobalOptions.h"
 #include "output/CommandOutput.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 
 namespace PgVault::Cli {
@@ -31,9 +32,30 @@ QStringList wrap(const QString &text, qsizetype width)
     return lines;
 }
 
+// Wraps each line of `text` on its own, keeping the line breaks a command wrote. A line like
+// "  create   set up …" continues under its description ("hanging" indent), so term lists
+// stay readable when wrapped.
 QString paragraph(const QString &text)
 {
-    return wrap(text, Width).join(QLatin1Char('\n'));
+    static const QRegularExpression term(QStringLiteral("^(\\s*\\S+\\s{2,})"));
+    QStringList out;
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    for (const QString &line : lines) {
+        qsizetype indent = 0;
+        while (indent < line.size() && line.at(indent).isSpace())
+            ++indent;
+        const QRegularExpressionMatch match = term.match(line);
+        const qsizetype hanging = match.hasMatch() ? match.capturedLength(1) : indent;
+        if (line.trimmed().isEmpty()) {
+            out.append(QString());
+            continue;
+        }
+        const QString head = line.left(hanging);
+        const QStringList wrapped = wrap(line.mid(hanging), qMax<qsizetype>(30, Width - hanging));
+        for (qsizetype i = 0; i < wrapped.size(); ++i)
+            out.append((i == 0 ? head : QString(hanging, QLatin1Char(' '))) + wrapped.at(i));
+    }
+    return out.join(QLatin1Char('\n'));
 }
 
 QString program()

@@ -9,7 +9,6 @@
 
 #include <QCheckBox>
 #include <QFontDatabase>
-#include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -42,13 +41,38 @@ QLabel *valueLabel(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
     label->setTextFormat(Qt::PlainText);
-    // Only long values wrap: a wrapping label asks for height by width, which makes short
-    // form rows needlessly tall.
-    label->setWordWrap(text.size() > 44);
+    // Only long prose wraps (a wrapping label's height-for-width estimate leaves gaps in short
+    // rows); values with their own line breaks keep them.
+    label->setWordWrap(text.size() > 60 && !text.contains(QLatin1Char('\n')));
     label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     return label;
+}
+
+int nextRow(const QGridLayout *grid)
+{
+    return grid->count() == 0 ? 0 : grid->rowCount();
+}
+
+void addPair(QGridLayout *grid, QWidget *caption, QWidget *value)
+{
+    const int row = nextRow(grid);
+    grid->addWidget(caption, row, 0, Qt::AlignLeft | Qt::AlignTop);
+    grid->addWidget(value, row, 1);
+}
+
+// Extra height (a section beside a taller one) goes below the rows, not between them.
+QGroupBox *finished(QGroupBox *box)
+{
+    auto *grid = qobject_cast<QGridLayout *>(box->layout());
+    grid->setRowStretch(grid->rowCount(), 1);
+    return box;
+}
+
+void addSpanning(QGridLayout *grid, QWidget *widget)
+{
+    grid->addWidget(widget, nextRow(grid), 0, 1, 2);
 }
 
 QLabel *noteLabel(const QString &text, QWidget *parent)
@@ -286,11 +310,11 @@ void OverviewPage::buildFacts(const ServerFacts &facts)
     auto *grid = new QGridLayout;
     grid->setHorizontalSpacing(14);
     grid->setVerticalSpacing(14);
-    grid->addWidget(serverSection(facts), 0, 0);
-    grid->addWidget(roleSection(facts), 1, 0);
-    grid->addWidget(archivingSection(facts), 0, 1, 2, 1);
-    grid->addWidget(databasesSection(facts), 2, 0);
-    grid->addWidget(toolsSection(facts), 2, 1);
+    grid->addWidget(finished(serverSection(facts)), 0, 0);
+    grid->addWidget(finished(roleSection(facts)), 1, 0);
+    grid->addWidget(finished(archivingSection(facts)), 0, 1, 2, 1);
+    grid->addWidget(finished(databasesSection(facts)), 2, 0);
+    grid->addWidget(finished(toolsSection(facts)), 2, 1);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
     layout->addLayout(grid);
@@ -314,38 +338,36 @@ void OverviewPage::buildFacts(const ServerFacts &facts)
 }
 
 QGroupBox *OverviewPage::section(const QString &title, const QString &objectName,
-                                 QFormLayout **form)
+                                 QGridLayout **grid)
 {
     auto *box = new QGroupBox(title);
     box->setObjectName(objectName);
-    auto *formLayout = new QFormLayout(box);
-    formLayout->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
-    formLayout->setFormAlignment(Qt::AlignLeft | Qt::AlignTop);
-    formLayout->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    formLayout->setRowWrapPolicy(QFormLayout::DontWrapRows);
-    formLayout->setHorizontalSpacing(16);
-    formLayout->setVerticalSpacing(8);
-    formLayout->setContentsMargins(12, 12, 12, 12);
-    *form = formLayout;
+    // A grid rather than a QFormLayout: wrapped values get their true height in a grid.
+    auto *layout = new QGridLayout(box);
+    layout->setHorizontalSpacing(16);
+    layout->setVerticalSpacing(8);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->setColumnStretch(1, 1);
+    *grid = layout;
     return box;
 }
 
-QLabel *OverviewPage::addRow(QFormLayout *form, const QString &label, const QString &value,
+QLabel *OverviewPage::addRow(QGridLayout *grid, const QString &label, const QString &value,
                              const QString &objectName)
 {
-    QWidget *parent = form->parentWidget();
+    QWidget *parent = grid->parentWidget();
     QLabel *valueWidget = valueLabel(value, parent);
     if (!objectName.isEmpty())
         valueWidget->setObjectName(objectName);
     auto *caption = new QLabel(label, parent);
     caption->setForegroundRole(QPalette::PlaceholderText);
-    form->addRow(caption, valueWidget);
+    addPair(grid, caption, valueWidget);
     return valueWidget;
 }
 
 QGroupBox *OverviewPage::serverSection(const ServerFacts &facts)
 {
-    QFormLayout *form = nullptr;
+    QGridLayout *form = nullptr;
     QGroupBox *box = section(tr("Server"), QStringLiteral("serverGroupBox"), &form);
     addRow(form, tr("Version"), tr("PostgreSQL %1").arg(facts.serverVersion),
            QStringLiteral("versionValueLabel"));
@@ -378,17 +400,17 @@ QGroupBox *OverviewPage::serverSection(const ServerFacts &facts)
 
 QGroupBox *OverviewPage::roleSection(const ServerFacts &facts)
 {
-    QFormLayout *form = nullptr;
+    QGridLayout *form = nullptr;
     QGroupBox *box = section(tr("Connected As"), QStringLiteral("roleGroupBox"), &form);
     addRow(form, tr("User"), facts.currentUser, QStringLiteral("userValueLabel"));
     QString privileges;
     if (facts.isSuperuser)
-        privileges = tr("Superuser: everything PgVault does is allowed");
+        privileges = tr("Superuser\nEverything PgVault does is allowed.");
     else if (facts.hasReplication)
-        privileges = tr("REPLICATION: dumps, base backups and WAL streaming are allowed");
+        privileges = tr("REPLICATION\nDumps, base backups and WAL streaming are allowed.");
     else
-        privileges = tr("Neither superuser nor REPLICATION: dumps only; base backups and WAL "
-                        "streaming are blocked");
+        privileges = tr("Neither superuser nor REPLICATION\nDumps only: base backups and WAL "
+                        "streaming are blocked.");
     addRow(form, tr("Privileges"), privileges, QStringLiteral("privilegesValueLabel"));
     addRow(form, tr("Database"), facts.database, QStringLiteral("databaseValueLabel"));
     return box;
@@ -396,7 +418,7 @@ QGroupBox *OverviewPage::roleSection(const ServerFacts &facts)
 
 QGroupBox *OverviewPage::archivingSection(const ServerFacts &facts)
 {
-    QFormLayout *form = nullptr;
+    QGridLayout *form = nullptr;
     QGroupBox *box = section(tr("WAL and Archiving"), QStringLiteral("archivingGroupBox"), &form);
     const QString hidden = tr("Not visible to this user");
     addRow(form, tr("wal_level"), orUnknown(facts.walLevel, hidden),
@@ -458,7 +480,7 @@ QGroupBox *OverviewPage::archivingSection(const ServerFacts &facts)
 
 QGroupBox *OverviewPage::databasesSection(const ServerFacts &facts)
 {
-    QFormLayout *form = nullptr;
+    QGridLayout *form = nullptr;
     QGroupBox *box = section(tr("Databases"), QStringLiteral("databasesGroupBox"), &form);
     qint64 total = 0;
     bool allKnown = true;
@@ -475,10 +497,10 @@ QGroupBox *OverviewPage::databasesSection(const ServerFacts &facts)
         sizeLabel->setProperty("database", database.name);
         auto *nameLabel = new QLabel(database.name, box);
         nameLabel->setTextFormat(Qt::PlainText);
-        form->addRow(nameLabel, sizeLabel);
+        addPair(form, nameLabel, sizeLabel);
     }
     if (facts.databases.isEmpty()) {
-        form->addRow(noteLabel(tr("No databases accept connections."), box));
+        addSpanning(form, noteLabel(tr("No databases accept connections."), box));
     } else {
         auto *totalCaption = new QLabel(tr("Total"), box);
         QFont bold = totalCaption->font();
@@ -489,24 +511,29 @@ QGroupBox *OverviewPage::databasesSection(const ServerFacts &facts)
                                         box);
         totalLabel->setObjectName(QStringLiteral("databasesTotalLabel"));
         totalLabel->setFont(bold);
-        form->addRow(totalCaption, totalLabel);
+        addPair(form, totalCaption, totalLabel);
     }
     return box;
 }
 
 QGroupBox *OverviewPage::toolsSection(const ServerFacts &facts)
 {
-    QFormLayout *form = nullptr;
+    QGridLayout *form = nullptr;
     QGroupBox *box = section(tr("Client Tools on This Computer"), QStringLiteral("toolsGroupBox"),
                              &form);
     if (!facts.clientTools) {
-        form->addRow(noteLabel(tr("Not checked."), box));
+        addSpanning(form, noteLabel(tr("Not checked."), box));
         return box;
     }
     for (const ClientToolsStatus::Tool &tool : facts.clientTools->tools) {
         QString text;
         if (tool.found()) {
-            text = tool.version ? tr("%1\n%2").arg(tool.version->text, tool.path) : tool.path;
+            QString version = tool.version ? tool.version->text : QString();
+            // "pg_dump (PostgreSQL) 15.20 (Debian …)" -> "15.20 (Debian …)"
+            const QString marker = QStringLiteral("(PostgreSQL) ");
+            if (const qsizetype at = version.indexOf(marker); at >= 0)
+                version = version.mid(at + marker.size());
+            text = version.isEmpty() ? tool.path : tr("%1\n%2").arg(version, tool.path);
         } else {
             text = tool.error ? tool.error->message() : tr("Not found");
         }

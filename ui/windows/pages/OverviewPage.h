@@ -3,7 +3,7 @@
 #include <QWidget>
 
 class QCheckBox;
-class QFormLayout;
+class QGridLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -39,8 +39,8 @@ private:
     QGroupBox *archivingSection(const ServerFacts &facts);
     QGroupBox *databasesSection(const ServerFacts &facts);
     QGroupBox *toolsSection(const ServerFacts &facts);
-    QGroupBox *section(const QString &title, const QString &objectName, QFormLayout **form);
-    QLabel *addRow(QFormLayout *form, const QString &label, const QString &value,
+    QGroupBox *section(const QString &title, const QString &objectName, QGridLayout **grid);
+    QLabel *addRow(QGridLayout *grid, const QString &label, const QString &value,
                    const QString &objectName = {});
     void onConnectClicked();
     void onDetailsClicked();

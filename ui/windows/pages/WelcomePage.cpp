@@ -1,6 +1,7 @@
 #include "WelcomePage.h"
 
 #include "support/Icons.h"
+#include "widgets/EmptyStateWidget.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -83,10 +84,10 @@ WelcomePage::WelcomePage(QWidget *parent)
     layout->addStretch(2);
     layout->addWidget(logo, 0, Qt::AlignHCenter);
     layout->addWidget(title, 0, Qt::AlignHCenter);
-    layout->addWidget(intro, 0, Qt::AlignHCenter);
+    layout->addLayout(EmptyStateWidget::centered(intro));
     layout->addSpacing(12);
     layout->addLayout(choices);
-    layout->addWidget(m_sandboxStatusLabel, 0, Qt::AlignHCenter);
+    layout->addLayout(EmptyStateWidget::centered(m_sandboxStatusLabel));
     layout->addStretch(3);
 }
 
@@ -102,8 +103,8 @@ QWidget *WelcomePage::choice(QPushButton *button, const QString &caption)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(8);
     button->setParent(box);
-    layout->addWidget(button, 0, Qt::AlignHCenter);
-    layout->addWidget(label, 0, Qt::AlignHCenter);
+    layout->addWidget(button);
+    layout->addWidget(label);
     layout->addStretch(1);
     return box;
 }
