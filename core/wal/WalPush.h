@@ -12,8 +12,12 @@ class InputFile;
 
 struct WalPushOptions
 {
-    int compressionLevel = 1;
-    // zstd worker threads; 0 = compress on the calling thread (fastest for one 16 MB segment).
+    // Measured on a 16 MB pgbench (OLTP) segment, in-process, 2 cores: level 1 → 3.79 MB in
+    // 46 ms, level 3 → 2.87 MB in 55 ms (single thread). Level 3 is 24 % smaller for ~10 ms,
+    // small next to the process start-up a wal-push pays anyway.
+    int compressionLevel = 3;
+    // zstd worker threads; 0 = compress on the calling thread. At level 3, 2 workers were slower
+    // on one 16 MB segment (83 ms, twice the CPU), so single-threaded is the default.
     int workers = 0;
     // Where global/pg_control and PG_VERSION are, for .history and .backup files. Empty = the
     // current directory: PostgreSQL runs archive_command in the data directory.
