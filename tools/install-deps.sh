@@ -10,12 +10,12 @@ packages=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     qtkeychain-qt6-dev libpq-dev libzstd-dev
     # run
-    qt6-qpa-plugins qt6-translations-l10n libsecret-1-0 postgresql-client-15
+    qt6-qpa-plugins qt6-translations-l10n libqt6svg6 libsecret-1-0 postgresql-client-15
     # tests: PostgreSQL 15 server (contrib is part of postgresql-15 on Debian 12; the
     # postgresql-contrib metapackage names it), keychain in a private D-Bus session, offscreen GUI
     postgresql-15 postgresql-contrib dbus dbus-x11 gnome-keyring libsecret-tools xvfb
     # packaging checks, sanitizers and fuzzing, benchmarks, comparison tool
-    desktop-file-utils appstream dpkg-dev clang libclang-rt-14-dev hyperfine pgbackrest
+    desktop-file-utils appstream librsvg2-bin dpkg-dev clang libclang-rt-14-dev hyperfine pgbackrest
 )
 # tools/install-postgres-majors.sh installs the other PostgreSQL majors with npm. NodeSource's
 # nodejs ships npm itself and conflicts with Debian's npm package, so only add what is missing.
