@@ -59,7 +59,8 @@ Status AtomicFile::open()
 
 Status AtomicFile::write(QByteArrayView data)
 {
-    Q_ASSERT(m_fd >= 0);
+    if (m_fd < 0)
+        return Error(ErrorCode::Internal, Tr::tr("%1 is not open for writing").arg(m_path));
     const char *p = data.data();
     qsizetype left = data.size();
     while (left > 0) {
@@ -111,7 +112,8 @@ Status AtomicFile::placeFile()
 
 Status AtomicFile::commit()
 {
-    Q_ASSERT(m_fd >= 0 && !m_committed);
+    if (m_fd < 0 || m_committed) // not opened, or a failed write already aborted it
+        return Error(ErrorCode::Internal, Tr::tr("%1 was not written completely").arg(m_path));
     if (m_durable && ::fsync(m_fd) != 0) {
         const Error e = errnoError(errno, m_path, "fsync", m_folder);
         abort();

@@ -39,7 +39,7 @@ Error errnoError(int err, const QString &path, const char *operation, const QStr
         return Error(ErrorCode::PermissionDenied,
                      Tr::tr("permission denied on %1; check its owner and mode").arg(where),
                      detail);
-    case ENOENT: return Error(ErrorCode::NotFound, Tr::tr("%1 does not exist").arg(path), detail);
+    case ENOENT: return Error(ErrorCode::NotFound, Tr::tr("%1 does not exist").arg(where), detail);
     case EEXIST:
         return Error(ErrorCode::AlreadyExists, Tr::tr("%1 already exists").arg(path), detail);
     default: return Error(ErrorCode::IoError, Tr::tr("input/output error on %1").arg(path), detail);

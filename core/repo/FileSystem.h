@@ -10,8 +10,9 @@
 // EACCES), which the repository must tell apart.
 namespace PgVault::FileSystem {
 
-// ENOSPC/EDQUOT → DiskFull, EACCES/EPERM/EROFS → PermissionDenied (naming `folder` when given,
-// because the fix is on the folder), ENOENT → NotFound, EEXIST → AlreadyExists, else IoError.
+// ENOSPC/EDQUOT → DiskFull, EACCES/EPERM/EROFS → PermissionDenied, ENOENT → NotFound (these
+// name `folder` when given: the fix is on the folder, and a temporary file name would only
+// confuse), EEXIST → AlreadyExists, else IoError.
 // `operation` ("open", "write", …) goes into the untranslated detail with strerror.
 Error errnoError(int err, const QString &path, const char *operation, const QString &folder = {});
 

@@ -97,9 +97,10 @@ Result<std::unique_ptr<RepositoryLock>> RepositoryLock::acquire(const QString &s
     me.since = QDateTime::currentDateTimeUtc();
     me.purpose = purpose;
     const QByteArray text = encodeOwner(me);
+    errno = 0;
     if (::ftruncate(fd, 0) != 0
         || ::pwrite(fd, text.constData(), size_t(text.size()), 0) != ssize_t(text.size())) {
-        const int err = errno;
+        const int err = errno != 0 ? errno : ENOSPC; // a short write: the disk is full
         ::close(fd);
         return FileSystem::errnoError(err, path, "write", serverDir);
     }

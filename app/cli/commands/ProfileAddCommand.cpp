@@ -10,6 +10,7 @@
 #include "settings/ProfileStore.h"
 
 #include <QCommandLineParser>
+#include <QObject>
 
 namespace PgVault::Cli {
 
@@ -99,8 +100,9 @@ CommandStatus ProfileAddCommand::run(CommandContext &context)
 
     // A password in the connection string is handed to the keychain asynchronously.
     std::optional<Status> movedPassword;
+    QObject receiver; // ends the connection when this function returns
     QObject::connect(
-            *store, &ProfileStore::passwordStored, *store,
+            *store, &ProfileStore::passwordStored, &receiver,
             [&movedPassword](const QUuid &, const Status &status) { movedPassword = status; });
 
     Result<Profile> added = (*store)->add(Profile::create(m_name, m_conninfo));

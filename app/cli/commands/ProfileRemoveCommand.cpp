@@ -5,6 +5,8 @@
 
 #include "settings/ProfileStore.h"
 
+#include <QObject>
+
 namespace PgVault::Cli {
 
 QString ProfileRemoveCommand::name() const
@@ -38,8 +40,9 @@ CommandStatus ProfileRemoveCommand::run(CommandContext &context)
         return context.fail(store.error());
 
     std::optional<Status> passwordRemoved;
+    QObject receiver; // ends the connection when this function returns
     QObject::connect(
-            *store, &ProfileStore::passwordRemoved, *store,
+            *store, &ProfileStore::passwordRemoved, &receiver,
             [&passwordRemoved](const QUuid &, const Status &status) { passwordRemoved = status; });
     if (Status removed = (*store)->remove(profile->id()); !removed)
         return context.fail(removed.error());

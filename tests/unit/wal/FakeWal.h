@@ -4,6 +4,8 @@
 #include <QRandomGenerator>
 #include <QtEndian>
 
+#include <cstring>
+
 // Builds WAL-like files for tests: a valid long page header (XLogLongPageHeaderData layout,
 // host byte order) followed by pseudo-random, partly compressible bytes.
 namespace PgVault::Test {
@@ -37,15 +39,16 @@ struct FakeSegment
         const QByteArray h = header();
         std::copy(h.begin(), h.end(), data.begin());
         QRandomGenerator rng(seed);
-        // Records-ish: random runs separated by repeats, the tail zero like a switched segment.
-        for (qsizetype i = 40; i < data.size() * 3 / 4; i += 64) {
+        // Records-ish: 64-byte runs, a third random, the rest repeated bytes; the last quarter
+        // stays zero like the tail of a switched segment.
+        quint32 random[16];
+        for (qsizetype i = 64; i + 64 <= data.size() * 3 / 4; i += 64) {
             const quint32 r = rng.generate();
             if (r % 3 == 0) {
-                for (int k = 0; k < 64 && i + k < data.size(); k += 4)
-                    qToUnaligned<quint32>(rng.generate(), data.data() + i + k);
+                rng.fillRange(random);
+                std::memcpy(data.data() + i, random, sizeof random);
             } else {
-                for (int k = 0; k < 64 && i + k < data.size(); ++k)
-                    data[i + k] = char(r >> (k % 24));
+                std::memset(data.data() + i, int(r >> 8) & 0xFF, 64);
             }
         }
         return data;

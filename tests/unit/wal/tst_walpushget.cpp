@@ -231,7 +231,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("major");
         QTest::newRow("14") << quint16(0xD10D) << quint32(16 << 20) << 14;
         QTest::newRow("16, 1 MB") << quint16(0xD113) << quint32(1 << 20) << 16;
-        QTest::newRow("17, 64 MB") << quint16(0xD116) << quint32(64 << 20) << 17;
+        QTest::newRow("17, 2 MB") << quint16(0xD116) << quint32(2 << 20) << 17;
         QTest::newRow("18") << quint16(0xD118) << quint32(16 << 20) << 18;
     }
 
