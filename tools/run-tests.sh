@@ -63,14 +63,17 @@ if [[ $(id -u) == 0 ]]; then
     done
     chown -R "$test_user:" "$build"
     test_home=$(mktemp -d /tmp/pgvault-test-home.XXXXXX)
-    chown "$test_user:" "$test_home"
+    mkdir -m 0700 "$test_home/runtime"
+    chown -R "$test_user:" "$test_home"
     trap 'rm -rf "$test_home"' EXIT
     step "Running the tests as $test_user: ${ctest_cmd[*]}"
-    # runuser keeps the environment; drop what points into root's session and home.
+    # runuser keeps the environment (CI, PGVAULT_*, PATH); replace what points into root's
+    # home and session with the test user's own.
     status=0
-    runuser -u "$test_user" -- env -u XDG_RUNTIME_DIR -u DBUS_SESSION_BUS_ADDRESS \
+    runuser -u "$test_user" -- env -u DBUS_SESSION_BUS_ADDRESS \
         -u XDG_CONFIG_HOME -u XDG_DATA_HOME -u XDG_CACHE_HOME -u XDG_STATE_HOME \
-        HOME="$test_home" USER="$test_user" LOGNAME="$test_user" PATH="$PATH" \
+        HOME="$test_home" XDG_RUNTIME_DIR="$test_home/runtime" USER="$test_user" \
+        LOGNAME="$test_user" PATH="$PATH" \
         "${ctest_cmd[@]}" 2>&1 | tee "$log" || status=$?
 else
     step "Running the tests: ${ctest_cmd[*]}"

@@ -754,6 +754,14 @@
         <source>%1 does not start with a valid WAL segment header</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is not open for writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not written completely</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PgVault::BackupsPage</name>
@@ -1862,10 +1870,6 @@ The server listens only on a private unix socket folder, never on the network, s
         <translation>Entfernen</translation>
     </message>
     <message>
-        <source>No keychain is available (%1). Passwords you enter are kept in memory only until PgVault closes, so you will be asked for them again next time; they are never written to disk.</source>
-        <translation>Es ist kein Schlüsselbund verfügbar (%1). Eingegebene Passwörter bleiben nur im Arbeitsspeicher, bis PgVault beendet wird; beim nächsten Mal werden Sie erneut gefragt. Auf die Festplatte werden sie nie geschrieben.</translation>
-    </message>
-    <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -1903,6 +1907,10 @@ The server listens only on a private unix socket folder, never on the network, s
     <message>
         <source>Backups for PostgreSQL: dumps, base backups, WAL archiving and restores to any point in time.&lt;br&gt;&lt;br&gt;Built with Qt %1.</source>
         <translation>Sicherungen für PostgreSQL: Dumps, Basissicherungen, WAL-Archivierung und Wiederherstellung zu jedem Zeitpunkt.&lt;br&gt;&lt;br&gt;Erstellt mit Qt %1.</translation>
+    </message>
+    <message>
+        <source>No keychain is available. Passwords you enter are kept in memory only until PgVault closes, so you will be asked for them again next time; they are never written to disk.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar. Eingegebene Passwörter bleiben nur im Arbeitsspeicher, bis PgVault beendet wird; beim nächsten Mal werden Sie erneut gefragt. Auf die Festplatte werden sie nie geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -2048,18 +2056,6 @@ auf einem anderen Computer</translation>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <source>Superuser: everything PgVault does is allowed</source>
-        <translation>Superuser: Alles, was PgVault tut, ist erlaubt</translation>
-    </message>
-    <message>
-        <source>REPLICATION: dumps, base backups and WAL streaming are allowed</source>
-        <translation>REPLICATION: Dumps, Basissicherungen und WAL-Streaming sind erlaubt</translation>
-    </message>
-    <message>
-        <source>Neither superuser nor REPLICATION: dumps only; base backups and WAL streaming are blocked</source>
-        <translation>Weder Superuser noch REPLICATION: nur Dumps; Basissicherungen und WAL-Streaming sind blockiert</translation>
-    </message>
-    <message>
         <source>Privileges</source>
         <translation>Rechte</translation>
     </message>
@@ -2170,6 +2166,24 @@ am %2</translation>
     <message>
         <source>Not found</source>
         <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Superuser
+Everything PgVault does is allowed.</source>
+        <translation>Superuser
+Alles, was PgVault tut, ist erlaubt.</translation>
+    </message>
+    <message>
+        <source>REPLICATION
+Dumps, base backups and WAL streaming are allowed.</source>
+        <translation>REPLICATION
+Dumps, Basissicherungen und WAL-Streaming sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>Neither superuser nor REPLICATION
+Dumps only: base backups and WAL streaming are blocked.</source>
+        <translation>Weder Superuser noch REPLICATION
+Nur Dumps: Basissicherungen und WAL-Streaming sind blockiert.</translation>
     </message>
 </context>
 <context>
