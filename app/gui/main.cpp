@@ -71,7 +71,8 @@ int main(int argc, char *argv[])
 
     // Qt's own options (-platform, -style) were taken by QApplication; reject anything else.
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Backup manager for PostgreSQL"));
+    parser.setApplicationDescription(
+            QApplication::translate("main", "Backup manager for PostgreSQL"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.process(app);

@@ -15,8 +15,7 @@ public:
     enum class Ending { Succeed, Fail };
 
     FakeCopyJob(const QString &title, qint64 total, qint64 chunk, int sleepMs,
-                Ending ending = Ending::Succeed,
-                CancelMeaning meaning = CancelMeaning::Discard)
+                Ending ending = Ending::Succeed, CancelMeaning meaning = CancelMeaning::Discard)
         : ThreadedJob(QStringLiteral("fake-copy"), title)
         , m_total(total)
         , m_chunk(chunk)

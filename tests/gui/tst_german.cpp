@@ -99,15 +99,22 @@ private Q_SLOTS:
         QFile file(path);
         QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
         // Every context of ui/ and app/gui: PgVault::<ui class> and "main".
-        const QStringList guiContexts = {
-                QStringLiteral("PgVault::BackupsPage"),        QStringLiteral("PgVault::ConnectionDialog"),
-                QStringLiteral("PgVault::ErrorDetailsDialog"), QStringLiteral("PgVault::JobListModel"),
-                QStringLiteral("PgVault::JobPanel"),           QStringLiteral("PgVault::JobRowWidget"),
-                QStringLiteral("PgVault::MainWindow"),         QStringLiteral("PgVault::OverviewPage"),
-                QStringLiteral("PgVault::ProfileListModel"),   QStringLiteral("PgVault::RestorePage"),
-                QStringLiteral("PgVault::ServerSession"),      QStringLiteral("PgVault::ServerStatusText"),
-                QStringLiteral("PgVault::ServerWarningWidget"), QStringLiteral("PgVault::TimelinePage"),
-                QStringLiteral("PgVault::WelcomePage"),        QStringLiteral("main")};
+        const QStringList guiContexts = {QStringLiteral("PgVault::BackupsPage"),
+                                         QStringLiteral("PgVault::ConnectionDialog"),
+                                         QStringLiteral("PgVault::ErrorDetailsDialog"),
+                                         QStringLiteral("PgVault::JobListModel"),
+                                         QStringLiteral("PgVault::JobPanel"),
+                                         QStringLiteral("PgVault::JobRowWidget"),
+                                         QStringLiteral("PgVault::MainWindow"),
+                                         QStringLiteral("PgVault::OverviewPage"),
+                                         QStringLiteral("PgVault::ProfileListModel"),
+                                         QStringLiteral("PgVault::RestorePage"),
+                                         QStringLiteral("PgVault::ServerSession"),
+                                         QStringLiteral("PgVault::ServerStatusText"),
+                                         QStringLiteral("PgVault::ServerWarningWidget"),
+                                         QStringLiteral("PgVault::TimelinePage"),
+                                         QStringLiteral("PgVault::WelcomePage"),
+                                         QStringLiteral("main")};
         QXmlStreamReader xml(&file);
         QString context;
         QString source;
@@ -124,16 +131,16 @@ private Q_SLOTS:
                 source = xml.readElementText();
             } else if (xml.name() == QLatin1String("translation")) {
                 const bool open = xml.attributes().value(QLatin1String("type"))
-                        == QLatin1String("unfinished");
+                                  == QLatin1String("unfinished");
                 if (open && guiContexts.contains(context))
                     unfinished.append(context + QStringLiteral(": ") + source);
             }
         }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
-        QVERIFY2(unfinished.isEmpty(),
-                 qPrintable(QStringLiteral("untranslated:\n") + unfinished.join(QLatin1Char('\n'))));
-        for (const QString &expected : {QStringLiteral("PgVault::MainWindow"),
-                                        QStringLiteral("PgVault::ConnectionDialog")})
+        QVERIFY2(unfinished.isEmpty(), qPrintable(QStringLiteral("untranslated:\n")
+                                                  + unfinished.join(QLatin1Char('\n'))));
+        for (const QString &expected :
+             {QStringLiteral("PgVault::MainWindow"), QStringLiteral("PgVault::ConnectionDialog")})
             QVERIFY2(seen.contains(expected), qPrintable(expected));
     }
 };

@@ -48,8 +48,8 @@ private Q_SLOTS:
         Panel p;
         QVERIFY(showsText(&p.panel, QStringLiteral("No jobs yet")));
 
-        // 10 MB in 64 KiB chunks every 20 ms: ~3 s, long enough to see progress and cancel.
-        auto *job = new FakeCopyJob(QStringLiteral("Dump “shop”"), 10'000'000, 65'536, 20);
+        // 20 MB in 64 KiB chunks every 20 ms: ~6 s, long enough for a trusted ETA and a cancel.
+        auto *job = new FakeCopyJob(QStringLiteral("Dump “shop”"), 20'000'000, 65'536, 20);
         p.manager.add(job);
         QCOMPARE(p.panel.rows().size(), 1);
         JobRowWidget *row = p.panel.rows().constFirst();
@@ -63,6 +63,7 @@ private Q_SLOTS:
         auto *stats = row->findChild<QLabel *>(QStringLiteral("jobStatsLabel"));
         QTRY_VERIFY(stats->text().contains(QStringLiteral(" of ")));
         QTRY_VERIFY_WITH_TIMEOUT(stats->text().contains(QStringLiteral("/s")), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(stats->text().contains(QStringLiteral(" left")), 5000);
         QVERIFY(showsText(&p.panel, QStringLiteral("1 running")));
 
         saveScreenshot(&p.panel, QStringLiteral("jobpanel-running"));
@@ -94,9 +95,9 @@ private Q_SLOTS:
     void keepCompletedJobsOfferStop()
     {
         Panel p;
-        auto *job = new FakeCopyJob(QStringLiteral("Receive WAL"), 10'000'000, 10'000, 20,
-                                    FakeCopyJob::Ending::Succeed,
-                                    Job::CancelMeaning::KeepCompleted);
+        auto *job
+                = new FakeCopyJob(QStringLiteral("Receive WAL"), 10'000'000, 10'000, 20,
+                                  FakeCopyJob::Ending::Succeed, Job::CancelMeaning::KeepCompleted);
         p.manager.add(job);
         JobRowWidget *row = p.panel.rows().constFirst();
         auto *stop = findVisible<QPushButton>(row, QStringLiteral("cancelJobButton"));

@@ -45,8 +45,7 @@ void fillIn(ConnectionDialog *dialog, const QString &name, const QString &passwo
     QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("nameLineEdit")), name);
     QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("hostLineEdit")),
                      QStringLiteral("db.invalid"));
-    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("passwordLineEdit")),
-                     password);
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("passwordLineEdit")), password);
 }
 
 } // namespace
@@ -65,10 +64,18 @@ private Q_SLOTS:
         }
     }
 
-    void savesPasswordInKeychainOnly()
+    // One test, two processes: which half runs depends on the process's keychain.
+    void passwordsGoToTheKeychainOrStayInMemory()
     {
         if (withoutKeychain())
-            QSKIP("this process has no keychain on purpose");
+            warnsOnceWithoutKeychain();
+        else
+            savesPasswordInKeychainOnly();
+    }
+
+private:
+    void savesPasswordInKeychainOnly()
+    {
         GuiFixture fixture(true);
         MainWindow window(fixture.services());
         window.resize(1200, 800);
@@ -122,8 +129,6 @@ private Q_SLOTS:
 
     void warnsOnceWithoutKeychain()
     {
-        if (!withoutKeychain())
-            QSKIP("runs in tst_gui_nokeychain");
         GuiFixture fixture(true);
         MainWindow window(fixture.services());
         window.resize(1200, 800);
@@ -139,8 +144,7 @@ private Q_SLOTS:
 
         // The keychain's failure shows as a notice in the window, not as a modal box.
         QTRY_VERIFY_WITH_TIMEOUT(
-                findVisible<QWidget>(&window, QStringLiteral("keychainBanner")) != nullptr,
-                70000);
+                findVisible<QWidget>(&window, QStringLiteral("keychainBanner")) != nullptr, 70000);
         QVERIFY(showsText(&window, QStringLiteral("keychain")));
         QVERIFY(!findTopLevel<QMessageBox>());
         QVERIFY(fixture.settings()->keychainWarningShown());
@@ -159,19 +163,18 @@ private Q_SLOTS:
         QVERIFY(profile);
         bool answered = false;
         std::optional<QString> remembered;
-        fixture.secrets()->readPassword(profile->id(), this,
-                                        [&](const SecretStore::ReadResult &r) {
-                                            answered = true;
-                                            if (r.ok())
-                                                remembered = r.value();
-                                        });
+        fixture.secrets()->readPassword(profile->id(), this, [&](const SecretStore::ReadResult &r) {
+            answered = true;
+            if (r.ok())
+                remembered = r.value();
+        });
         QTRY_VERIFY(answered);
         QCOMPARE(remembered.value_or(QString()), QStringLiteral("nk-Secret-2"));
 
         // Dismissed, it stays away.
-        QTest::mouseClick(findVisible<QPushButton>(&window,
-                                                   QStringLiteral("dismissKeychainBannerButton")),
-                          Qt::LeftButton);
+        QTest::mouseClick(
+                findVisible<QPushButton>(&window, QStringLiteral("dismissKeychainBannerButton")),
+                Qt::LeftButton);
         QVERIFY(!findVisible<QWidget>(&window, QStringLiteral("keychainBanner")));
     }
 };

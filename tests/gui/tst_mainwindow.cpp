@@ -38,7 +38,8 @@ private:
             return nullptr;
         QTest::mouseClick(button, Qt::LeftButton);
         ConnectionDialog *dialog = nullptr;
-        if (!QTest::qWaitFor([&] { return (dialog = findTopLevel<ConnectionDialog>()) != nullptr; }))
+        if (!QTest::qWaitFor(
+                    [&] { return (dialog = findTopLevel<ConnectionDialog>()) != nullptr; }))
             return nullptr;
         return dialog;
     }
@@ -141,9 +142,8 @@ private Q_SLOTS:
         connInfo->setFocus();
         QTRY_VERIFY(connInfo->hasFocus());
         connInfo->selectAll();
-        QTest::keyClicks(connInfo,
-                         QStringLiteral("postgresql://admin:s3cret@pg.internal:6543/crm?"
-                                        "sslmode=verify-full&application_name=pgvault"));
+        QTest::keyClicks(connInfo, QStringLiteral("postgresql://admin:s3cret@pg.internal:6543/crm?"
+                                                  "sslmode=verify-full&application_name=pgvault"));
         QCOMPARE(host->text(), QStringLiteral("pg.internal"));
         QCOMPARE(port->text(), QStringLiteral("6543"));
         QCOMPARE(database->text(), QStringLiteral("crm"));

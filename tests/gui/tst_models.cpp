@@ -93,14 +93,17 @@ private Q_SLOTS:
         const QModelIndex quickIndex = model.indexOf(quick);
         QCOMPARE(quickIndex.data(JobListModel::StateRole).toInt(), int(Job::State::Succeeded));
         QCOMPARE(quickIndex.data(JobListModel::FractionRole).toDouble(), 1.0);
-        QVERIFY(quickIndex.data(JobListModel::LogRole).toString().contains(
-                QStringLiteral("started copying")));
+        QVERIFY(quickIndex.data(JobListModel::LogRole)
+                        .toString()
+                        .contains(QStringLiteral("started copying")));
         const QModelIndex failingIndex = model.indexOf(failing);
         QCOMPARE(failingIndex.data(JobListModel::StateRole).toInt(), int(Job::State::Failed));
-        QVERIFY(failingIndex.data(JobListModel::ErrorMessageRole).toString().contains(
-                QStringLiteral("full")));
-        QVERIFY(failingIndex.data(JobListModel::ErrorDetailRole).toString().contains(
-                QStringLiteral("ENOSPC")));
+        QVERIFY(failingIndex.data(JobListModel::ErrorMessageRole)
+                        .toString()
+                        .contains(QStringLiteral("full")));
+        QVERIFY(failingIndex.data(JobListModel::ErrorDetailRole)
+                        .toString()
+                        .contains(QStringLiteral("ENOSPC")));
 
         manager.clearFinished();
         QCOMPARE(model.rowCount(), 0);

@@ -65,13 +65,14 @@ private Q_SLOTS:
         const QString runtime = dir(QStringLiteral("runtime"));
         QCOMPARE(::chmod(QFile::encodeName(runtime).constData(), 0700), 0);
         qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtime));
-        for (const char *name : {"PGVAULT_REPO", "PGVAULT_SANDBOX_DIR", "PGVAULT_SANDBOX_SOCKET_DIR",
-                                 "PGVAULT_SANDBOX_USER", "PGHOST", "PGPORT", "PGUSER",
-                                 "PGDATABASE"})
+        for (const char *name :
+             {"PGVAULT_REPO", "PGVAULT_SANDBOX_DIR", "PGVAULT_SANDBOX_SOCKET_DIR",
+              "PGVAULT_SANDBOX_USER", "PGHOST", "PGPORT", "PGUSER", "PGDATABASE"})
             qunsetenv(name);
         if (root) {
             qputenv("PGVAULT_SANDBOX_DIR", QFile::encodeName(home + QStringLiteral("/sandbox")));
-            qputenv("PGVAULT_SANDBOX_SOCKET_DIR", QFile::encodeName(home + QStringLiteral("/sock")));
+            qputenv("PGVAULT_SANDBOX_SOCKET_DIR",
+                    QFile::encodeName(home + QStringLiteral("/sock")));
             qputenv("PGVAULT_REPO", QFile::encodeName(home + QStringLiteral("/repository")));
         }
         const SandboxPaths paths = SandboxPaths::defaults();
@@ -121,8 +122,7 @@ private Q_SLOTS:
         QCOMPARE(window.selectedProfile()->name(), Sandbox::defaultProfileName());
         QVERIFY(findVisible<QWidget>(&window, QStringLiteral("serverWorkspace")));
         QVERIFY(!findVisible<QWidget>(&window, QStringLiteral("welcomePage")));
-        QTRY_VERIFY_WITH_TIMEOUT(window.session()->state() == ServerSession::State::Ready,
-                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->state() == ServerSession::State::Ready, 30000);
         QVERIFY(showsText(&window, Sandbox::sampleDatabaseName()));
         saveScreenshot(&window, QStringLiteral("mainwindow-sandbox-ready"));
     }

@@ -83,8 +83,7 @@ private Q_SLOTS:
         QVERIFY_OK(cluster.start());
 
         GuiFixture fixture;
-        ConnectionDialog dialog(fixture.profiles(), nullptr,
-                                std::make_shared<const ToolLocator>());
+        ConnectionDialog dialog(fixture.profiles(), nullptr, std::make_shared<const ToolLocator>());
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         DialogFields f = fieldsOf(&dialog);
@@ -127,8 +126,8 @@ private Q_SLOTS:
 
         GuiFixture fixture;
         const Result<Profile> profile = fixture.profiles()->add(Profile::create(
-                QStringLiteral("App server"), cluster.conninfo(QStringLiteral("postgres"),
-                                                               QStringLiteral("app"))));
+                QStringLiteral("App server"),
+                cluster.conninfo(QStringLiteral("postgres"), QStringLiteral("app"))));
         QVERIFY_OK(profile);
         AppServices services = fixture.services();
         services.tools = std::make_shared<const ToolLocator>();
@@ -173,11 +172,10 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
         QLineEdit *password = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT(
-                (password = findVisible<QLineEdit>(&window,
-                                                   QStringLiteral("overviewPasswordLineEdit")))
-                        != nullptr,
-                ServerTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT((password = findVisible<QLineEdit>(
+                                          &window, QStringLiteral("overviewPasswordLineEdit")))
+                                         != nullptr,
+                                 ServerTimeoutMs);
         QVERIFY(showsText(&window, QStringLiteral("Could not connect to “Remote”")));
         QVERIFY(showsText(&window, QStringLiteral("keeps it in memory only")));
         saveScreenshot(&window, QStringLiteral("mainwindow-password-prompt"));
@@ -248,7 +246,9 @@ private Q_SLOTS:
         QVERIFY2(!archived->text().contains(QStringLiteral("Nothing archived")),
                  qPrintable(archived->text()));
         QVERIFY(findVisible<QLabel>(&window, QStringLiteral("toolValueLabel_pg_dump")));
-        QCOMPARE(window.profileModel()->indexOf(main->id()).data(ProfileListModel::StatusRole)
+        QCOMPARE(window.profileModel()
+                         ->indexOf(main->id())
+                         .data(ProfileListModel::StatusRole)
                          .toInt(),
                  int(window.session()->status()));
         QVERIFY(showsText(&window, QStringLiteral("Shop (local): Connected")));
@@ -263,11 +263,13 @@ private Q_SLOTS:
         auto *panel = window.findChild<JobPanel *>(QStringLiteral("jobPanel"));
         QVERIFY(panel);
         QCOMPARE(panel->rows().size(), 2);
-        QCOMPARE(panel->rows().constFirst()->findChild<QLabel *>(QStringLiteral("jobTitleLabel"))
+        QCOMPARE(panel->rows()
+                         .constFirst()
+                         ->findChild<QLabel *>(QStringLiteral("jobTitleLabel"))
                          ->text(),
                  running->title()); // newest first
-        auto *stats = panel->rows().constFirst()->findChild<QLabel *>(
-                QStringLiteral("jobStatsLabel"));
+        auto *stats
+                = panel->rows().constFirst()->findChild<QLabel *>(QStringLiteral("jobStatsLabel"));
         QTRY_VERIFY_WITH_TIMEOUT(stats->text().contains(QStringLiteral("/s")), 8000);
         QVERIFY(showsText(&window, QStringLiteral("1 job running")));
 

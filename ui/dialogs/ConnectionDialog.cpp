@@ -83,8 +83,8 @@ ConnectionDialog::ConnectionDialog(ProfileStore *profiles, SecretStore *secrets,
     m_portEdit->setObjectName(QStringLiteral("portLineEdit"));
     m_portEdit->setPlaceholderText(QStringLiteral("5432"));
     m_portEdit->setValidator(new QIntValidator(1, 65535, m_portEdit));
-    m_portEdit->setMaximumWidth(m_portEdit->fontMetrics().horizontalAdvance(QStringLiteral("000000"))
-                                + 24);
+    m_portEdit->setMaximumWidth(
+            m_portEdit->fontMetrics().horizontalAdvance(QStringLiteral("000000")) + 24);
     m_databaseEdit->setObjectName(QStringLiteral("databaseLineEdit"));
     m_databaseEdit->setPlaceholderText(tr("same as the user name"));
     m_userEdit->setObjectName(QStringLiteral("userLineEdit"));
@@ -366,16 +366,14 @@ void ConnectionDialog::onTestClicked()
     m_inspector = new ServerInspector(this);
     if (m_tools)
         m_inspector->setToolLocator(m_tools);
-    connect(m_inspector, &ServerInspector::progress, this, [this](const QString &step) {
-        showTestMessage(step.toHtmlEscaped(), true);
-    });
+    connect(m_inspector, &ServerInspector::progress, this,
+            [this](const QString &step) { showTestMessage(step.toHtmlEscaped(), true); });
     connect(m_inspector, &ServerInspector::finished, this, &ConnectionDialog::onTestFinished);
     m_testButton->setText(tr("Stop Test"));
-    showTestMessage(tr("Connecting to %1…").arg(m_connInfo.displayAddress().toHtmlEscaped()),
-                    true);
+    showTestMessage(tr("Connecting to %1…").arg(m_connInfo.displayAddress().toHtmlEscaped()), true);
     const QString password = m_passwordEdit->text();
-    m_inspector->start(m_connInfo, password.isEmpty() ? std::nullopt
-                                                      : std::optional<QString>(password));
+    m_inspector->start(m_connInfo,
+                       password.isEmpty() ? std::nullopt : std::optional<QString>(password));
 }
 
 void ConnectionDialog::onTestFinished()
@@ -424,7 +422,12 @@ void ConnectionDialog::growToFit()
 {
     // Word-wrapped results need more height at this width than the dialog was opened with;
     // grow (never shrink) so nothing is clipped.
+    // Sub-layouts cache their height-for-width; a label that changed only invalidated the top.
+    const QList<QLayout *> layouts = findChildren<QLayout *>();
+    for (QLayout *child : layouts)
+        child->invalidate();
     QLayout *mainLayout = layout();
+    mainLayout->invalidate();
     const int needed = mainLayout->hasHeightForWidth() ? mainLayout->totalHeightForWidth(width())
                                                        : mainLayout->totalSizeHint().height();
     if (needed > height())
@@ -472,8 +475,8 @@ void ConnectionDialog::accept()
     profile.setName(m_nameEdit->text().trimmed());
     profile.setConninfo(m_connInfo.withoutPassword().toString());
 
-    const Result<Profile> saved = m_original ? m_profiles->update(profile)
-                                             : m_profiles->add(profile);
+    const Result<Profile> saved
+            = m_original ? m_profiles->update(profile) : m_profiles->add(profile);
     if (!saved.ok()) {
         m_saveErrorLabel->setText(saved.error().message());
         m_saveErrorLabel->setVisible(true);

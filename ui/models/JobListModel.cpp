@@ -31,48 +31,32 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
     const Job *job = m_jobs.at(index.row());
     const JobProgress &progress = job->progress();
     switch (role) {
-    case Qt::DisplayRole:
-        return job->title();
+    case Qt::DisplayRole: return job->title();
     case Qt::ToolTipRole:
-        return progress.phaseLabel.isEmpty()
-                ? job->title()
-                : tr("%1: %2").arg(job->title(), progress.phaseLabel);
-    case JobRole:
-        return QVariant::fromValue(static_cast<QObject *>(const_cast<Job *>(job)));
-    case KindRole:
-        return job->kind();
-    case StateRole:
-        return int(job->state());
-    case StateTextRole:
-        return stateText(job->state());
-    case PhaseRole:
-        return progress.phaseLabel;
-    case CurrentItemRole:
-        return progress.currentItem;
-    case FractionRole:
-        return progress.fraction();
-    case BytesDoneRole:
-        return progress.bytesDone;
-    case BytesTotalRole:
-        return progress.bytesTotal;
-    case BytesPerSecondRole:
-        return progress.bytesPerSecond;
-    case EtaSecondsRole:
-        return progress.etaSeconds;
-    case CancelMeaningRole:
-        return int(job->cancelMeaning());
+        return progress.phaseLabel.isEmpty() ? job->title()
+                                             : tr("%1: %2").arg(job->title(), progress.phaseLabel);
+    case JobRole: return QVariant::fromValue(static_cast<QObject *>(const_cast<Job *>(job)));
+    case KindRole: return job->kind();
+    case StateRole: return int(job->state());
+    case StateTextRole: return stateText(job->state());
+    case PhaseRole: return progress.phaseLabel;
+    case CurrentItemRole: return progress.currentItem;
+    case FractionRole: return progress.fraction();
+    case BytesDoneRole: return progress.bytesDone;
+    case BytesTotalRole: return progress.bytesTotal;
+    case BytesPerSecondRole: return progress.bytesPerSecond;
+    case EtaSecondsRole: return progress.etaSeconds;
+    case CancelMeaningRole: return int(job->cancelMeaning());
     case CanCancelRole:
         return job->state() == Job::State::Pending || job->state() == Job::State::Running;
     case LogRole: {
         QStringList lines;
         const QLocale locale;
         for (const Job::Message &message : job->messages()) {
-            const QString time = locale.toString(message.time.toLocalTime().time(),
-                                                 QLocale::LongFormat);
+            const QString time
+                    = locale.toString(message.time.toLocalTime().time(), QLocale::LongFormat);
             switch (message.level) {
-            case Job::MessageLevel::Info:
-                lines.append(tr("%1  %2").arg(time, message.text));
-                break;
+            case Job::MessageLevel::Info: lines.append(tr("%1  %2").arg(time, message.text)); break;
             case Job::MessageLevel::Warning:
                 lines.append(tr("%1  Warning: %2").arg(time, message.text));
                 break;
@@ -83,18 +67,14 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
         }
         return lines.join(QLatin1Char('\n'));
     }
-    case MessageCountRole:
-        return int(job->messages().size());
-    case ErrorMessageRole:
-        return job->error() ? job->error()->message() : QString();
-    case ErrorDetailRole:
-        return job->error() ? job->error()->detail() : QString();
+    case MessageCountRole: return int(job->messages().size());
+    case ErrorMessageRole: return job->error() ? job->error()->message() : QString();
+    case ErrorDetailRole: return job->error() ? job->error()->detail() : QString();
     case ElapsedSecondsRole:
         if (!job->isFinished() || !job->startedAt().isValid() || !job->finishedAt().isValid())
             return qint64(-1);
         return job->startedAt().secsTo(job->finishedAt());
-    default:
-        return QVariant();
+    default: return QVariant();
     }
 }
 
@@ -161,8 +141,8 @@ void JobListModel::onJobAdded(Job *job)
     endInsertRows();
 
     connect(job, &Job::progressChanged, this, [this, job] {
-        jobChanged(job, {Qt::ToolTipRole, PhaseRole, CurrentItemRole, FractionRole,
-                         BytesDoneRole, BytesTotalRole, BytesPerSecondRole, EtaSecondsRole});
+        jobChanged(job, {Qt::ToolTipRole, PhaseRole, CurrentItemRole, FractionRole, BytesDoneRole,
+                         BytesTotalRole, BytesPerSecondRole, EtaSecondsRole});
     });
     connect(job, &Job::stateChanged, this, [this, job] { jobChanged(job); });
     connect(job, &Job::message, this, [this, job] {

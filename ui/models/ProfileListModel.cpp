@@ -56,23 +56,17 @@ QVariant ProfileListModel::data(const QModelIndex &index, int role) const
     const QString address = m_addresses.value(profile.id());
     switch (role) {
     case Qt::DisplayRole:
-    case Qt::EditRole:
-        return profile.name();
+    case Qt::EditRole: return profile.name();
     case Qt::ToolTipRole:
         if (address.isEmpty())
             return tr("%1\n%2").arg(profile.name(), ServerStatusText::label(state));
         return tr("%1 (%2)\n%3").arg(profile.name(), address, ServerStatusText::label(state));
     case Qt::AccessibleDescriptionRole:
-    case StatusTextRole:
-        return ServerStatusText::label(state);
-    case IdRole:
-        return profile.id();
-    case AddressRole:
-        return address;
-    case StatusRole:
-        return int(state);
-    default:
-        return QVariant();
+    case StatusTextRole: return ServerStatusText::label(state);
+    case IdRole: return profile.id();
+    case AddressRole: return address;
+    case StatusRole: return int(state);
+    default: return QVariant();
     }
 }
 
@@ -112,9 +106,9 @@ void ProfileListModel::setStatus(const QUuid &id, ServerStatus status)
     const int row = rowOf(id);
     if (row >= 0) {
         const QModelIndex changed = index(row);
-        Q_EMIT dataChanged(changed, changed,
-                           {StatusRole, StatusTextRole, Qt::ToolTipRole,
-                            Qt::AccessibleDescriptionRole});
+        Q_EMIT dataChanged(
+                changed, changed,
+                {StatusRole, StatusTextRole, Qt::ToolTipRole, Qt::AccessibleDescriptionRole});
     }
 }
 
@@ -123,9 +117,8 @@ void ProfileListModel::reload()
     const QList<Profile> stored = m_store->profiles();
     QList<QUuid> gone;
     for (const Profile &profile : std::as_const(m_profiles)) {
-        const bool kept = std::any_of(stored.cbegin(), stored.cend(), [&](const Profile &p) {
-            return p.id() == profile.id();
-        });
+        const bool kept = std::any_of(stored.cbegin(), stored.cend(),
+                                      [&](const Profile &p) { return p.id() == profile.id(); });
         if (!kept)
             gone.append(profile.id());
     }

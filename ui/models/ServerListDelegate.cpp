@@ -74,11 +74,12 @@ void ServerListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     }
 
     const bool selected = opt.state & QStyle::State_Selected;
-    const QPalette::ColorGroup group = (opt.state & QStyle::State_Enabled)
-            ? ((opt.state & QStyle::State_Active) ? QPalette::Active : QPalette::Inactive)
-            : QPalette::Disabled;
-    const QColor textColour = opt.palette.color(group, selected ? QPalette::HighlightedText
-                                                                : QPalette::Text);
+    const QPalette::ColorGroup group
+            = (opt.state & QStyle::State_Enabled)
+                      ? ((opt.state & QStyle::State_Active) ? QPalette::Active : QPalette::Inactive)
+                      : QPalette::Disabled;
+    const QColor textColour
+            = opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
     QColor subtleColour = textColour;
     subtleColour.setAlphaF(0.7);
 
@@ -109,12 +110,12 @@ QSize ServerListDelegate::sizeHint(const QStyleOptionViewItem &option,
     initStyleOption(&opt, index);
     const QFontMetrics nameMetrics(opt.font);
     const QFontMetrics smallMetrics(addressFont(opt.font));
-    const int height = VerticalMargin * 2 + nameMetrics.height() + LineSpacing
-            + smallMetrics.height();
+    const int height
+            = VerticalMargin * 2 + nameMetrics.height() + LineSpacing + smallMetrics.height();
     // The list is as wide as its panel and elides; ask only for room to show a short name.
-    const int width = HorizontalMargin * 3 + dotDiameter(nameMetrics)
-            + qMin(nameMetrics.horizontalAdvance(opt.text),
-                   nameMetrics.averageCharWidth() * 12);
+    const int width
+            = HorizontalMargin * 3 + dotDiameter(nameMetrics)
+              + qMin(nameMetrics.horizontalAdvance(opt.text), nameMetrics.averageCharWidth() * 12);
     return QSize(width, height);
 }
 

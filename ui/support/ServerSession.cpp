@@ -50,7 +50,7 @@ void ServerSession::setProfile(const std::optional<Profile> &profile)
 void ServerSession::profileChanged(const Profile &profile)
 {
     const bool sameConnection = m_profile && m_profile->id() == profile.id()
-            && m_profile->conninfo() == profile.conninfo();
+                                && m_profile->conninfo() == profile.conninfo();
     if (m_profile && m_profile->id() == profile.id()) {
         m_profile = profile;
         if (sameConnection) {
@@ -111,8 +111,8 @@ void ServerSession::cancel()
     const QUuid id = m_inspectingId;
     Snapshot snapshot = m_snapshots.value(id);
     if (snapshot.state == State::Connecting) {
-        snapshot.state = snapshot.facts ? State::Ready
-                                        : (snapshot.error ? State::Failed : State::Idle);
+        snapshot.state
+                = snapshot.facts ? State::Ready : (snapshot.error ? State::Failed : State::Idle);
         setSnapshot(id, snapshot);
     }
 }
@@ -136,8 +136,8 @@ void ServerSession::start(const std::optional<QString> &password)
     setSnapshot(profile.id(), snapshot);
 
     const quint64 generation = ++m_generation;
-    auto launch = [this, generation, connInfo = info.value()](
-                          const std::optional<QString> &secret) {
+    auto launch = [this, generation,
+                   connInfo = info.value()](const std::optional<QString> &secret) {
         if (generation != m_generation)
             return;
         m_inspector = new ServerInspector(this);
@@ -147,8 +147,7 @@ void ServerSession::start(const std::optional<QString> &password)
             m_progressText = step;
             Q_EMIT changed();
         });
-        connect(m_inspector, &ServerInspector::finished, this,
-                &ServerSession::onInspectorFinished);
+        connect(m_inspector, &ServerInspector::finished, this, &ServerSession::onInspectorFinished);
         m_inspector->start(connInfo, secret);
     };
 
@@ -162,12 +161,11 @@ void ServerSession::start(const std::optional<QString> &password)
                                                 : std::optional<QString>(typed.value()));
         return;
     }
-    m_secrets->readPassword(profile.id(), this,
-                            [launch](const SecretStore::ReadResult &result) {
-                                // A keychain failure means "no saved password": libpq may
-                                // still find one in ~/.pgpass.
-                                launch(result.ok() ? result.value() : std::nullopt);
-                            });
+    m_secrets->readPassword(profile.id(), this, [launch](const SecretStore::ReadResult &result) {
+        // A keychain failure means "no saved password": libpq may
+        // still find one in ~/.pgpass.
+        launch(result.ok() ? result.value() : std::nullopt);
+    });
 }
 
 void ServerSession::onInspectorFinished()
@@ -237,8 +235,8 @@ ServerStatus ServerSession::status(const QUuid &id) const
     case State::Failed: return ServerStatus::Unreachable;
     case State::Ready:
         return std::any_of(it->warnings.cbegin(), it->warnings.cend(), mattersForStatus)
-                ? ServerStatus::Warnings
-                : ServerStatus::Ok;
+                       ? ServerStatus::Warnings
+                       : ServerStatus::Ok;
     }
     return ServerStatus::Unknown;
 }

@@ -20,11 +20,12 @@ bool Translator::install(const QLocale &requested)
     uninstall();
     // The "C" locale (LANG=C, as in CI) means English: load the English plural forms.
     const QLocale locale = requested.language() == QLocale::C
-            ? QLocale(QLocale::English, QLocale::UnitedStates)
-            : requested;
+                                   ? QLocale(QLocale::English, QLocale::UnitedStates)
+                                   : requested;
 
     auto *app = new QTranslator(this);
-    if (app->load(locale, QStringLiteral("pgvault"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    if (app->load(locale, QStringLiteral("pgvault"), QStringLiteral("_"),
+                  QStringLiteral(":/i18n"))) {
         QCoreApplication::installTranslator(app);
         m_app = app;
     } else {

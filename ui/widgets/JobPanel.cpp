@@ -143,8 +143,7 @@ void JobPanel::updateHeader()
     int running = 0;
     int finished = 0;
     for (int row = 0; row < m_model->rowCount(); ++row) {
-        const auto state
-                = Job::State(m_model->index(row, 0).data(JobListModel::StateRole).toInt());
+        const auto state = Job::State(m_model->index(row, 0).data(JobListModel::StateRole).toInt());
         if (state == Job::State::Succeeded || state == Job::State::Failed
             || state == Job::State::Cancelled)
             ++finished;
@@ -165,4 +164,3 @@ void JobPanel::updateHeader()
 }
 
 } // namespace PgVault
-

@@ -145,7 +145,7 @@ void JobRowWidget::refresh()
         return;
     const auto state = Job::State(roleOf(m_index, JobListModel::StateRole).toInt());
     const bool finished = state == Job::State::Succeeded || state == Job::State::Failed
-            || state == Job::State::Cancelled;
+                          || state == Job::State::Cancelled;
 
     m_titleLabel->setText(roleOf(m_index, Qt::DisplayRole).toString());
 
@@ -170,7 +170,8 @@ void JobRowWidget::refresh()
     }
     m_stateIconLabel->setVisible(!stateIcon.isNull());
     if (!stateIcon.isNull())
-        m_stateIconLabel->setPixmap(stateIcon.pixmap(m_stateIconLabel->size(), devicePixelRatioF()));
+        m_stateIconLabel->setPixmap(
+                stateIcon.pixmap(m_stateIconLabel->size(), devicePixelRatioF()));
     QPalette statePalette = m_stateLabel->palette();
     statePalette.setColor(QPalette::WindowText, stateColour);
     m_stateLabel->setPalette(statePalette);
@@ -279,8 +280,7 @@ QString JobRowWidget::statsText() const
             parts.append(tr("took %1").arg(formatDuration(elapsed)));
         break;
     case Job::State::Pending:
-    case Job::State::Cancelling:
-        break;
+    case Job::State::Cancelling: break;
     }
     return parts.join(QStringLiteral(" · "));
 }

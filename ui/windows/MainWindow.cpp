@@ -122,16 +122,14 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
         updateStatusBar();
         updateActions();
     });
-    connect(m_session, &ServerSession::statusChanged, m_profileModel,
-            &ProfileListModel::setStatus);
+    connect(m_session, &ServerSession::statusChanged, m_profileModel, &ProfileListModel::setStatus);
 
     ProfileStore *store = m_services.profiles;
     connect(store, &ProfileStore::profileChanged, m_session, &ServerSession::profileChanged);
     connect(store, &ProfileStore::profileRemoved, m_session, &ServerSession::profileRemoved);
     connect(m_profileModel, &QAbstractItemModel::rowsInserted, this,
             &MainWindow::onProfilesChanged);
-    connect(m_profileModel, &QAbstractItemModel::rowsRemoved, this,
-            &MainWindow::onProfilesChanged);
+    connect(m_profileModel, &QAbstractItemModel::rowsRemoved, this, &MainWindow::onProfilesChanged);
     connect(m_profileModel, &QAbstractItemModel::dataChanged, this, [this] {
         updateHeader();
         updateStatusBar();
@@ -370,8 +368,8 @@ void MainWindow::selectProfile(const QUuid &id)
 
 void MainWindow::addServer()
 {
-    auto *dialog = new ConnectionDialog(m_services.profiles, m_services.secrets, m_services.tools,
-                                        this);
+    auto *dialog
+            = new ConnectionDialog(m_services.profiles, m_services.secrets, m_services.tools, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ConnectionDialog::profileSaved, this,
             [this](const Profile &profile) { selectProfile(profile.id()); });
@@ -383,8 +381,8 @@ void MainWindow::editServer()
     const std::optional<Profile> profile = selectedProfile();
     if (!profile)
         return;
-    auto *dialog = new ConnectionDialog(m_services.profiles, m_services.secrets, m_services.tools,
-                                        this);
+    auto *dialog
+            = new ConnectionDialog(m_services.profiles, m_services.secrets, m_services.tools, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setProfile(*profile);
     dialog->open();
@@ -396,8 +394,8 @@ void MainWindow::removeServer()
     if (!profile)
         return;
     auto *box = new QMessageBox(QMessageBox::Question, tr("Remove Server"),
-                               tr("Remove “%1” from PgVault?").arg(profile->name()),
-                               QMessageBox::Cancel, this);
+                                tr("Remove “%1” from PgVault?").arg(profile->name()),
+                                QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("removeServerMessageBox"));
     box->setInformativeText(tr("Its saved password is removed from the keychain too. The server "
                                "itself and the backups in the repository are not touched."));
@@ -441,8 +439,8 @@ void MainWindow::onSandboxFinished(Job *job)
     if (job->state() == Job::State::Succeeded) {
         // The job saved the profile through its own Settings on its thread: catch up.
         m_profileModel->reload();
-        selectProfile(QUuid::fromString(
-                job->resultData().value(QStringLiteral("profileId")).toString()));
+        selectProfile(
+                QUuid::fromString(job->resultData().value(QStringLiteral("profileId")).toString()));
         return;
     }
     if (job->state() == Job::State::Failed && job->error())
@@ -464,8 +462,7 @@ void MainWindow::onProfilesChanged()
 {
     const bool empty = m_profileModel->rowCount() == 0;
     m_serverListPanel->setVisible(!empty);
-    m_centralStack->setCurrentWidget(empty ? static_cast<QWidget *>(m_welcomePage)
-                                           : m_workspace);
+    m_centralStack->setCurrentWidget(empty ? static_cast<QWidget *>(m_welcomePage) : m_workspace);
     if (!empty && !m_serverList->currentIndex().isValid())
         m_serverList->setCurrentIndex(m_profileModel->index(0));
     onSelectionChanged();
@@ -494,8 +491,7 @@ void MainWindow::updateActions()
     const bool selected = selectedProfile().has_value();
     m_editServerAction->setEnabled(selected);
     m_removeServerAction->setEnabled(selected);
-    m_refreshAction->setEnabled(selected
-                                && m_session->state() != ServerSession::State::Connecting);
+    m_refreshAction->setEnabled(selected && m_session->state() != ServerSession::State::Connecting);
 }
 
 void MainWindow::updateHeader()
@@ -510,17 +506,15 @@ void MainWindow::updateHeader()
     const QModelIndex index = m_profileModel->indexOf(profile->id());
     const QString address = index.data(ProfileListModel::AddressRole).toString();
     const QString status = ServerStatusText::label(m_session->status());
-    m_serverAddressLabel->setText(address.isEmpty() ? status
-                                                    : tr("%1 · %2").arg(address, status));
+    m_serverAddressLabel->setText(address.isEmpty() ? status : tr("%1 · %2").arg(address, status));
 }
 
 void MainWindow::updateStatusBar()
 {
     const std::optional<Profile> profile = selectedProfile();
     if (!profile) {
-        m_connectionStatusLabel->setText(m_profileModel->rowCount() == 0
-                                                 ? tr("No servers yet")
-                                                 : tr("No server selected"));
+        m_connectionStatusLabel->setText(
+                m_profileModel->rowCount() == 0 ? tr("No servers yet") : tr("No server selected"));
         return;
     }
     m_connectionStatusLabel->setText(

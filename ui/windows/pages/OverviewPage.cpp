@@ -299,12 +299,18 @@ void OverviewPage::buildFacts(const ServerFacts &facts)
             warningsBox->addWidget(new ServerWarningWidget(warning, content));
         layout->addLayout(warningsBox);
     } else {
+        auto *okIcon = new QLabel(content);
+        okIcon->setPixmap(Icons::ok().pixmap(QSize(18, 18), devicePixelRatioF()));
         auto *allGood = new QLabel(content);
         allGood->setObjectName(QStringLiteral("noWarningsLabel"));
         allGood->setText(tr("No problems found: this server is ready for dumps, base backups and "
                             "WAL archiving."));
         allGood->setWordWrap(true);
-        layout->addWidget(allGood);
+        auto *row = new QHBoxLayout;
+        row->setSpacing(8);
+        row->addWidget(okIcon, 0, Qt::AlignTop);
+        row->addWidget(allGood, 1);
+        layout->addLayout(row);
     }
 
     auto *grid = new QGridLayout;
@@ -320,9 +326,9 @@ void OverviewPage::buildFacts(const ServerFacts &facts)
     layout->addLayout(grid);
 
     if (!facts.notes.isEmpty()) {
-        auto *notes = noteLabel(tr("Not everything could be read: %1")
-                                        .arg(facts.notes.join(QLatin1Char(' '))),
-                                content);
+        auto *notes = noteLabel(
+                tr("Not everything could be read: %1").arg(facts.notes.join(QLatin1Char(' '))),
+                content);
         notes->setObjectName(QStringLiteral("factsNotesLabel"));
         layout->addWidget(notes);
     }
@@ -387,8 +393,8 @@ QGroupBox *OverviewPage::serverSection(const ServerFacts &facts)
         dataDirectory = tr("%1\non this computer").arg(*facts.dataDirectory);
     else
         dataDirectory = tr("%1\non another computer").arg(*facts.dataDirectory);
-    QLabel *dataDirLabel
-            = addRow(form, tr("Data directory"), dataDirectory, QStringLiteral("dataDirectoryValueLabel"));
+    QLabel *dataDirLabel = addRow(form, tr("Data directory"), dataDirectory,
+                                  QStringLiteral("dataDirectoryValueLabel"));
     dataDirLabel->setToolTip(facts.localityReason);
 
     QString checksums = tr("Unknown");
@@ -444,16 +450,19 @@ QGroupBox *OverviewPage::archivingSection(const ServerFacts &facts)
     if (facts.archiver) {
         const ServerFacts::Archiver &archiver = *facts.archiver;
         lastArchived = archiver.lastArchivedTime.isValid()
-                ? tr("%1\nat %2").arg(archiver.lastArchivedWal,
-                                      formatTime(archiver.lastArchivedTime))
-                : tr("Nothing archived yet");
+                               ? tr("%1\nat %2")
+                                         .arg(archiver.lastArchivedWal,
+                                              formatTime(archiver.lastArchivedTime))
+                               : tr("Nothing archived yet");
         lastFailure = archiver.lastFailedTime.isValid()
-                ? tr("%1\nat %2").arg(archiver.lastFailedWal, formatTime(archiver.lastFailedTime))
-                : tr("None");
+                              ? tr("%1\nat %2")
+                                        .arg(archiver.lastFailedWal,
+                                             formatTime(archiver.lastFailedTime))
+                              : tr("None");
     }
     addRow(form, tr("Last archived"), lastArchived, QStringLiteral("lastArchivedValueLabel"));
-    QLabel *failureLabel
-            = addRow(form, tr("Last failure"), lastFailure, QStringLiteral("lastFailureValueLabel"));
+    QLabel *failureLabel = addRow(form, tr("Last failure"), lastFailure,
+                                  QStringLiteral("lastFailureValueLabel"));
     if (facts.archiver && facts.archiver->isFailing()) {
         QPalette palette = failureLabel->palette();
         palette.setColor(QPalette::WindowText,
@@ -466,10 +475,10 @@ QGroupBox *OverviewPage::archivingSection(const ServerFacts &facts)
                QStringLiteral("maxWalSendersValueLabel"));
     if (facts.maxReplicationSlots) {
         addRow(form, tr("Replication slots"),
-               facts.replicationSlotsUsed
-                       ? tr("%1 of %2 in use").arg(*facts.replicationSlotsUsed)
-                                 .arg(*facts.maxReplicationSlots)
-                       : tr("%1 available").arg(*facts.maxReplicationSlots),
+               facts.replicationSlotsUsed ? tr("%1 of %2 in use")
+                                                    .arg(*facts.replicationSlotsUsed)
+                                                    .arg(*facts.maxReplicationSlots)
+                                          : tr("%1 available").arg(*facts.maxReplicationSlots),
                QStringLiteral("replicationSlotsValueLabel"));
     }
     if (facts.walSegmentSize)
@@ -506,9 +515,8 @@ QGroupBox *OverviewPage::databasesSection(const ServerFacts &facts)
         QFont bold = totalCaption->font();
         bold.setBold(true);
         totalCaption->setFont(bold);
-        QLabel *totalLabel = valueLabel(allKnown ? formatBytes(total)
-                                                 : tr("at least %1").arg(formatBytes(total)),
-                                        box);
+        QLabel *totalLabel = valueLabel(
+                allKnown ? formatBytes(total) : tr("at least %1").arg(formatBytes(total)), box);
         totalLabel->setObjectName(QStringLiteral("databasesTotalLabel"));
         totalLabel->setFont(bold);
         addPair(form, totalCaption, totalLabel);
@@ -519,8 +527,8 @@ QGroupBox *OverviewPage::databasesSection(const ServerFacts &facts)
 QGroupBox *OverviewPage::toolsSection(const ServerFacts &facts)
 {
     QGridLayout *form = nullptr;
-    QGroupBox *box = section(tr("Client Tools on This Computer"), QStringLiteral("toolsGroupBox"),
-                             &form);
+    QGroupBox *box
+            = section(tr("Client Tools on This Computer"), QStringLiteral("toolsGroupBox"), &form);
     if (!facts.clientTools) {
         addSpanning(form, noteLabel(tr("Not checked."), box));
         return box;
@@ -537,8 +545,8 @@ QGroupBox *OverviewPage::toolsSection(const ServerFacts &facts)
         } else {
             text = tool.error ? tool.error->message() : tr("Not found");
         }
-        QLabel *value = addRow(form, tool.name, text,
-                               QStringLiteral("toolValueLabel_%1").arg(tool.name));
+        QLabel *value
+                = addRow(form, tool.name, text, QStringLiteral("toolValueLabel_%1").arg(tool.name));
         if (!tool.found()) {
             QPalette palette = value->palette();
             palette.setColor(QPalette::WindowText,

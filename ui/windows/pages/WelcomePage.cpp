@@ -125,10 +125,9 @@ void WelcomePage::setSandboxBusy(bool busy)
 
 void WelcomePage::setSandboxError(const QString &message)
 {
-    m_sandboxStatusLabel->setText(message.isEmpty()
-                                          ? QString()
-                                          : tr("The sandbox server could not be created: %1")
-                                                    .arg(message));
+    m_sandboxStatusLabel->setText(
+            message.isEmpty() ? QString()
+                              : tr("The sandbox server could not be created: %1").arg(message));
     m_sandboxStatusLabel->setVisible(!message.isEmpty());
 }
 
