@@ -8,6 +8,7 @@
 #include "models/ProfileListModel.h"
 #include "settings/ProfileStore.h"
 #include "settings/Settings.h"
+#include "support/ServerSession.h"
 #include "windows/MainWindow.h"
 
 #include <QAbstractItemModelTester>
@@ -21,6 +22,8 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace PgVault;
@@ -236,6 +239,55 @@ private Q_SLOTS:
                  int(ServerStatus::Unreachable));
         QVERIFY(showsText(&window, QStringLiteral("Local: Not reachable")));
         saveScreenshot(&window, QStringLiteral("mainwindow-unreachable"));
+    }
+
+    void switchingServersCancelsTheInspection()
+    {
+        // A "server" that accepts the connection and then never says a word: the inspection
+        // hangs in the startup handshake until it is cancelled (or connect_timeout passes).
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QList<QTcpSocket *> accepted;
+        connect(&silent, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket *socket = silent.nextPendingConnection())
+                accepted.append(socket);
+        });
+
+        GuiFixture fixture;
+        const Result<Profile> hanging = fixture.profiles()->add(
+                Profile::create(QStringLiteral("A silent server"),
+                                QStringLiteral("host=127.0.0.1 port=%1 connect_timeout=60")
+                                        .arg(silent.serverPort())));
+        QVERIFY(hanging.ok());
+        const Result<Profile> other = fixture.profiles()->add(Profile::create(
+                QStringLiteral("B other server"), QStringLiteral("host=/nonexistent/socket/dir")));
+        QVERIFY(other.ok());
+
+        MainWindow window(fixture.services());
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.selectProfile(hanging->id());
+        QTRY_VERIFY(!accepted.isEmpty());
+        QCOMPARE(window.session()->state(), ServerSession::State::Connecting);
+        QCOMPARE(window.profileModel()->status(hanging->id()), ServerStatus::Connecting);
+        QVERIFY(findVisible<QPushButton>(&window, QStringLiteral("cancelInspectionButton")));
+        saveScreenshot(&window, QStringLiteral("mainwindow-connecting"));
+
+        // Switching cancels it: the connection is closed at once, the status is not "failed".
+        window.selectProfile(other->id());
+        QTRY_COMPARE(accepted.constFirst()->state(), QAbstractSocket::UnconnectedState);
+        QCOMPARE(window.profileModel()->status(hanging->id()), ServerStatus::Unknown);
+        QTRY_COMPARE(window.profileModel()->status(other->id()), ServerStatus::Unreachable);
+
+        // Cancel on the page does the same.
+        window.selectProfile(hanging->id());
+        QTRY_COMPARE(accepted.size(), 2);
+        QTest::mouseClick(
+                findVisible<QPushButton>(&window, QStringLiteral("cancelInspectionButton")),
+                Qt::LeftButton);
+        QCOMPARE(window.profileModel()->status(hanging->id()), ServerStatus::Unknown);
+        QTRY_COMPARE(accepted.at(1)->state(), QAbstractSocket::UnconnectedState);
     }
 
     void removeServerAsksFirst()

@@ -592,8 +592,11 @@ Status PgCluster::stop()
 {
     if (!d->prepared.ok())
         return d->prepared;
-    if (!isRunning())
+    const qint64 pid = postmasterPid();
+    if (!processAlive(pid))
         return {};
+    QList<qint64> processes = childProcesses(pid);
+    processes.append(pid);
     const auto stopped
             = d->pgCtl({QStringLiteral("stop"), QStringLiteral("-m"), QStringLiteral("fast"),
                         QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("120")});
@@ -602,6 +605,13 @@ Status PgCluster::stop()
                 Error(ErrorCode::ServerError,
                       QStringLiteral("PostgreSQL %1 test server did not stop").arg(d->major),
                       stopped.error().toString()));
+    }
+    // pg_ctl returns once postmaster.pid is gone, which the postmaster removes just before it
+    // exits; callers may rely on the processes being gone (port free, no process left).
+    if (!waitForExit(processes, kExitWaitMs)) {
+        return d->withLog(Error(
+                ErrorCode::ServerError,
+                QStringLiteral("PostgreSQL %1 test server processes did not exit").arg(d->major)));
     }
     return {};
 }

@@ -223,8 +223,9 @@ void TstPgCluster::setSettingAndReload()
     QVERIFY_OK(cluster.start());
     QVERIFY_OK(cluster.setSetting(QStringLiteral("work_mem"), QStringLiteral("7MB")));
     QVERIFY_OK(cluster.reload());
-    // A reload is asynchronous (SIGHUP), so poll.
-    QTRY_COMPARE(shown(cluster, QStringLiteral("work_mem")), QStringLiteral("7MB"));
+    // A reload is asynchronous (SIGHUP), so poll; generously, CI machines can be busy.
+    QTRY_COMPARE_WITH_TIMEOUT(shown(cluster, QStringLiteral("work_mem")), QStringLiteral("7MB"),
+                              30000);
 
     QVERIFY_OK(cluster.setSetting(QStringLiteral("max_connections"), QStringLiteral("42")));
     QVERIFY_OK(cluster.restart());
