@@ -118,6 +118,45 @@ private Q_SLOTS:
         saveScreenshot(&dialog, QStringLiteral("connectiondialog-test-ok"));
     }
 
+    void addedServerConnectsWithTheTypedPassword()
+    {
+        PgClusterOptions options;
+        options.tcp = true;
+        options.superuserPassword = QStringLiteral("typed-password");
+        PgCluster cluster(options);
+        QVERIFY_OK(cluster.start());
+
+        GuiFixture fixture(true); // a SecretStore (with or without a keychain behind it)
+        MainWindow window(fixture.services());
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::mouseClick(
+                findVisible<QPushButton>(&window, QStringLiteral("welcomeAddServerButton")),
+                Qt::LeftButton);
+        ConnectionDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = findTopLevel<ConnectionDialog>()) != nullptr);
+        DialogFields f = fieldsOf(dialog);
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("nameLineEdit")),
+                         QStringLiteral("Typed"));
+        QTest::keyClicks(f.host, QStringLiteral("127.0.0.1"));
+        QTest::keyClicks(f.port, QString::number(cluster.port()));
+        QTest::keyClicks(f.user, cluster.superuser());
+        QTest::keyClicks(f.database, QStringLiteral("postgres"));
+        QTest::keyClicks(f.password, QStringLiteral("typed-password"));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveButton")),
+                          Qt::LeftButton);
+        QTRY_VERIFY(!dialog->isVisible());
+
+        // Selected and inspected at once with the password just typed: no password prompt.
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->state() != ServerSession::State::Connecting,
+                                 ServerTimeoutMs);
+        QVERIFY2(window.session()->state() == ServerSession::State::Ready,
+                 qPrintable(window.session()->error() ? window.session()->error()->message()
+                                                      : QString()));
+        QVERIFY(findVisible<QLabel>(&window, QStringLiteral("versionValueLabel")));
+    }
+
     void overviewShowsWhatIsBlockedWithoutReplication()
     {
         PgCluster cluster;

@@ -471,13 +471,22 @@ void ConnectionDialog::cancelTest()
 void ConnectionDialog::accept()
 {
     m_saveErrorLabel->setVisible(false);
-    Profile profile = m_original ? *m_original : Profile();
-    profile.setName(m_nameEdit->text().trimmed());
-    profile.setConninfo(m_connInfo.withoutPassword().toString());
+    const QString name = m_nameEdit->text().trimmed();
+    const QString conninfo = m_connInfo.withoutPassword().toString();
+    // A new profile gets its id now, so that its password can be in place before the profile
+    // appears: selecting it inspects the server at once.
+    Profile profile = m_original ? *m_original : Profile::create(name, conninfo);
+    profile.setName(name);
+    profile.setConninfo(conninfo);
+    const QString password = m_passwordEdit->text();
+    if (m_secrets && !password.isEmpty())
+        m_secrets->rememberForSession(profile.id(), password);
 
     const Result<Profile> saved
             = m_original ? m_profiles->update(profile) : m_profiles->add(profile);
     if (!saved.ok()) {
+        if (m_secrets && !m_original)
+            m_secrets->forgetForSession(profile.id());
         m_saveErrorLabel->setText(saved.error().message());
         m_saveErrorLabel->setVisible(true);
         return;
@@ -503,8 +512,7 @@ void ConnectionDialog::storePassword(const Profile &profile)
         return;
     }
     if (save) {
-        secrets->rememberForSession(id, password);
-        secrets->writePassword(id, password, secrets);
+        secrets->writePassword(id, password, secrets); // remembered for the session already
         return;
     }
     // Not kept in the keychain: remember it for this session only (after removing a copy the
