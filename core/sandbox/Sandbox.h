@@ -12,7 +12,7 @@ namespace PgVault {
 
 // The local demo server, as a whole: where it is and what state it is in. The work of
 // creating, starting, stopping and removing it is done by the jobs (SandboxCreateJob,
-// SandboxStartJob, SandboxStopJob, SandboxRemoveJob); this class only looks.
+// SandboxControlJob, SandboxRemoveJob); this class only looks.
 class Sandbox
 {
 public:

@@ -5,6 +5,7 @@
 // point into a private temporary folder, so a developer's real sandbox is never touched.
 
 #include "GuiTestSupport.h"
+#include "SandboxHome.h"
 #include "TestUtil.h"
 #include "jobs/JobManager.h"
 #include "models/ProfileListModel.h"
@@ -19,14 +20,9 @@
 #include "widgets/JobRowWidget.h"
 #include "windows/MainWindow.h"
 
-#include <QDir>
 #include <QLabel>
 #include <QPushButton>
-#include <QTemporaryDir>
 #include <QTest>
-
-#include <sys/stat.h>
-#include <unistd.h>
 
 using namespace PgVault;
 using namespace PgVault::Test;
@@ -41,40 +37,11 @@ private Q_SLOTS:
         initGuiResources();
         REQUIRE_OR_FAIL(!qEnvironmentVariable("PGVAULT_CLI").isEmpty(),
                         QStringLiteral("PGVAULT_CLI is not set (run through ctest)"));
-        bool haveInitdb = false;
-        const ToolLocator locator;
-        for (const PgInstallation &installation : locator.installations())
-            haveInitdb = haveInitdb || installation.tools.contains(QStringLiteral("initdb"));
-        REQUIRE_OR_FAIL(haveInitdb, QStringLiteral("no PostgreSQL server installation (initdb)"));
-
-        const bool root = ::geteuid() == 0;
-        m_home = std::make_unique<QTemporaryDir>(QStringLiteral("/tmp/pgvault-guisbx-XXXXXX"));
-        QVERIFY(m_home->isValid());
+        REQUIRE_OR_FAIL(SandboxHome::haveServerInstallation(),
+                        QStringLiteral("no PostgreSQL server installation (initdb)"));
+        m_home = std::make_unique<SandboxHome>(QStringLiteral("/tmp/pgvault-guisbx-XXXXXX"));
+        QVERIFY2(m_home->isValid(), qPrintable(m_home->errorString()));
         const QString home = m_home->path();
-        // As root the server runs as "postgres", which must be able to enter this folder.
-        QCOMPARE(::chmod(QFile::encodeName(home).constData(), root ? 0755 : 0700), 0);
-        const auto dir = [&home](const QString &name) {
-            const QString path = home + QLatin1Char('/') + name;
-            QDir().mkpath(path);
-            return path;
-        };
-        qputenv("HOME", QFile::encodeName(home));
-        qputenv("XDG_CONFIG_HOME", QFile::encodeName(dir(QStringLiteral("config"))));
-        qputenv("XDG_DATA_HOME", QFile::encodeName(dir(QStringLiteral("data"))));
-        qputenv("XDG_CACHE_HOME", QFile::encodeName(dir(QStringLiteral("cache"))));
-        const QString runtime = dir(QStringLiteral("runtime"));
-        QCOMPARE(::chmod(QFile::encodeName(runtime).constData(), 0700), 0);
-        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtime));
-        for (const char *name :
-             {"PGVAULT_REPO", "PGVAULT_SANDBOX_DIR", "PGVAULT_SANDBOX_SOCKET_DIR",
-              "PGVAULT_SANDBOX_USER", "PGHOST", "PGPORT", "PGUSER", "PGDATABASE"})
-            qunsetenv(name);
-        if (root) {
-            qputenv("PGVAULT_SANDBOX_DIR", QFile::encodeName(home + QStringLiteral("/sandbox")));
-            qputenv("PGVAULT_SANDBOX_SOCKET_DIR",
-                    QFile::encodeName(home + QStringLiteral("/sock")));
-            qputenv("PGVAULT_REPO", QFile::encodeName(home + QStringLiteral("/repository")));
-        }
         const SandboxPaths paths = SandboxPaths::defaults();
         QVERIFY2(paths.rootDir().startsWith(home), qPrintable(paths.rootDir()));
         QVERIFY2(paths.socketDir().startsWith(home), qPrintable(paths.socketDir()));
@@ -128,7 +95,7 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<SandboxHome> m_home;
     std::unique_ptr<GuiFixture> m_fixture;
 };
 

@@ -5,10 +5,9 @@
 
 #include "jobs/Job.h"
 #include "sandbox/Sandbox.h"
+#include "sandbox/SandboxControlJob.h"
 #include "sandbox/SandboxCreateJob.h"
 #include "sandbox/SandboxRemoveJob.h"
-#include "sandbox/SandboxStartJob.h"
-#include "sandbox/SandboxStopJob.h"
 #include "settings/Settings.h"
 
 namespace PgVault::Cli {
@@ -88,7 +87,8 @@ CommandStatus SandboxCommand::run(CommandContext &context)
     const SandboxPaths paths = SandboxPaths::defaults();
     if (m_action == QLatin1String("start")) {
         return context.runJob(
-                std::make_unique<SandboxStartJob>(paths, extraBinDirs(context)),
+                std::make_unique<SandboxControlJob>(SandboxControlJob::Action::Start, paths,
+                                                    extraBinDirs(context)),
                 [&context](const Job &job) {
                     context.output().print(
                             Tr::tr("The sandbox is running. Connect with: psql \"%1\"")
@@ -96,7 +96,8 @@ CommandStatus SandboxCommand::run(CommandContext &context)
                 });
     }
     if (m_action == QLatin1String("stop"))
-        return context.runJob(std::make_unique<SandboxStopJob>(paths, extraBinDirs(context)));
+        return context.runJob(std::make_unique<SandboxControlJob>(SandboxControlJob::Action::Stop,
+                                                                  paths, extraBinDirs(context)));
 
     return context.runJob(std::make_unique<SandboxRemoveJob>(paths,
                                                              context.services().settingsFilePath(),

@@ -12,6 +12,7 @@
 //
 // Needs: PGVAULT_CLI (set by pgvault_add_test) and an installed PostgreSQL server (initdb).
 
+#include "SandboxHome.h"
 #include "TestUtil.h"
 
 #include "connection/PgConnection.h"
@@ -19,14 +20,12 @@
 #include "sandbox/PostmasterPid.h"
 #include "sandbox/SampleDatabase.h"
 #include "sandbox/Sandbox.h"
+#include "sandbox/SandboxControlJob.h"
 #include "sandbox/SandboxCreateJob.h"
 #include "sandbox/SandboxLock.h"
 #include "sandbox/SandboxRemoveJob.h"
-#include "sandbox/SandboxStartJob.h"
-#include "sandbox/SandboxStopJob.h"
 #include "settings/ProfileStore.h"
 #include "settings/Settings.h"
-#include "tools/ToolLocator.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -36,7 +35,6 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -47,6 +45,7 @@
 #include <unistd.h>
 
 using namespace PgVault;
+using PgVault::Test::SandboxHome;
 
 namespace {
 
@@ -142,11 +141,6 @@ bool processGone(qint64 pid)
     return afterName >= 0 && text.mid(afterName + 2, 1) == "Z";
 }
 
-bool isUnder(const QString &path, const QString &folder)
-{
-    return QDir::cleanPath(path).startsWith(QDir::cleanPath(folder) + QLatin1Char('/'));
-}
-
 } // namespace
 
 class tst_Sandbox : public QObject
@@ -174,7 +168,7 @@ private:
     std::optional<Profile> sandboxProfile() const;
     Result<PgConnection> connect(const QString &dbname = {}) const;
 
-    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<SandboxHome> m_home;
     // Like the GUI's: opened before the job runs, on this thread.
     std::unique_ptr<Settings> m_guiSettings;
     std::unique_ptr<ProfileStore> m_guiProfiles;
@@ -188,46 +182,24 @@ void tst_Sandbox::initTestCase()
 {
     REQUIRE_OR_FAIL(!qEnvironmentVariable("PGVAULT_CLI").isEmpty(),
                     QStringLiteral("PGVAULT_CLI is not set (run through ctest)"));
-    {
-        const ToolLocator locator;
-        bool haveServer = false;
-        for (const PgInstallation &installation : locator.installations())
-            haveServer = haveServer || installation.tools.contains(QStringLiteral("initdb"));
-        REQUIRE_OR_FAIL(haveServer, QStringLiteral("no PostgreSQL server installation (initdb)"));
-    }
+    REQUIRE_OR_FAIL(SandboxHome::haveServerInstallation(),
+                    QStringLiteral("no PostgreSQL server installation (initdb)"));
 
     const bool root = ::geteuid() == 0;
-    m_home = std::make_unique<QTemporaryDir>(QStringLiteral("/tmp/pgvault-sbx-XXXXXX"));
-    QVERIFY(m_home->isValid());
+    // Awkward names on purpose: spaces and quotes must survive every path the sandbox writes.
+    SandboxHome::Names names;
+    names.dataHome = QStringLiteral("data dir");
+    names.runtimeDir = QStringLiteral("run time");
+    names.rootSandbox = QStringLiteral("sandbox root");
+    names.rootSocket = QStringLiteral("sock et");
+    names.rootRepository = QStringLiteral("repo 'quoted'");
+    m_home = std::make_unique<SandboxHome>(QStringLiteral("/tmp/pgvault-sbx-XXXXXX"), names);
+    QVERIFY2(m_home->isValid(), qPrintable(m_home->errorString()));
     const QString home = m_home->path();
-    // As root the server runs as "postgres", which must be able to enter this folder.
-    QCOMPARE(::chmod(QFile::encodeName(home).constData(), root ? 0755 : 0700), 0);
-
-    const auto dir = [&home](const QString &name) {
-        const QString path = home + QLatin1Char('/') + name;
-        QDir().mkpath(path);
-        return path;
-    };
-    qputenv("HOME", QFile::encodeName(home));
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(dir(QStringLiteral("config"))));
-    qputenv("XDG_DATA_HOME", QFile::encodeName(dir(QStringLiteral("data dir"))));
-    qputenv("XDG_CACHE_HOME", QFile::encodeName(dir(QStringLiteral("cache"))));
-    qputenv("XDG_STATE_HOME", QFile::encodeName(dir(QStringLiteral("state"))));
-    const QString runtime = dir(QStringLiteral("run time"));
-    QCOMPARE(::chmod(QFile::encodeName(runtime).constData(), 0700), 0);
-    qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtime));
-    for (const char *name :
-         {"PGVAULT_REPO", "PGVAULT_SANDBOX_DIR", "PGVAULT_SANDBOX_SOCKET_DIR",
-          "PGVAULT_SANDBOX_USER", "PGHOST", "PGPORT", "PGDATA", "PGUSER", "PGDATABASE"})
-        qunsetenv(name);
-    if (root) {
-        qputenv("PGVAULT_SANDBOX_DIR", QFile::encodeName(home + QStringLiteral("/sandbox root")));
-        qputenv("PGVAULT_SANDBOX_SOCKET_DIR", QFile::encodeName(home + QStringLiteral("/sock et")));
-        qputenv("PGVAULT_REPO", QFile::encodeName(home + QStringLiteral("/repo 'quoted'")));
-    }
+    const QString runtime = m_home->runtimeDir();
 
     // archive_command runs the CLI through a path with a space, a quote and a percent sign.
-    const QString binDir = dir(QStringLiteral("bin 100% it's"));
+    const QString binDir = m_home->subdir(QStringLiteral("bin 100% it's"));
     m_cliLink = binDir + QStringLiteral("/pgvault-cli");
     QVERIFY(QFile::link(qEnvironmentVariable("PGVAULT_CLI"), m_cliLink));
 
@@ -235,10 +207,11 @@ void tst_Sandbox::initTestCase()
     m_repository = root ? qEnvironmentVariable("PGVAULT_REPO")
                         : Settings(Settings::defaultFilePath()).defaultRepositoryPath();
     // Never a developer's real sandbox, settings or repository.
-    QVERIFY2(isUnder(m_paths.rootDir(), home), qPrintable(m_paths.rootDir()));
-    QVERIFY2(isUnder(m_paths.socketDir(), home), qPrintable(m_paths.socketDir()));
-    QVERIFY2(isUnder(m_repository, home), qPrintable(m_repository));
-    QVERIFY2(isUnder(Settings::defaultFilePath(), home), qPrintable(Settings::defaultFilePath()));
+    QVERIFY2(SandboxHome::isUnder(m_paths.rootDir(), home), qPrintable(m_paths.rootDir()));
+    QVERIFY2(SandboxHome::isUnder(m_paths.socketDir(), home), qPrintable(m_paths.socketDir()));
+    QVERIFY2(SandboxHome::isUnder(m_repository, home), qPrintable(m_repository));
+    QVERIFY2(SandboxHome::isUnder(Settings::defaultFilePath(), home),
+             qPrintable(Settings::defaultFilePath()));
     m_guiSettings = std::make_unique<Settings>(Settings::defaultFilePath());
     m_guiProfiles = std::make_unique<ProfileStore>(m_guiSettings.get(), nullptr);
     if (!root) {
@@ -459,7 +432,7 @@ void tst_Sandbox::createTwiceFails()
 
 void tst_Sandbox::stopAndStart()
 {
-    Outcome stopped = runJob(new SandboxStopJob(m_paths));
+    Outcome stopped = runJob(new SandboxControlJob(SandboxControlJob::Action::Stop, m_paths));
     QVERIFY2(stopped.state == Job::State::Succeeded, qPrintable(stopped.describe()));
     QCOMPARE(Sandbox(m_paths).status().state, SandboxStatus::State::Stopped);
     QCOMPARE(stopped.data.value(QStringLiteral("state")).toString(), QStringLiteral("stopped"));
@@ -471,10 +444,10 @@ void tst_Sandbox::stopAndStart()
     QVERIFY(!connect());
 
     // Stopping a stopped sandbox is fine.
-    Outcome again = runJob(new SandboxStopJob(m_paths));
+    Outcome again = runJob(new SandboxControlJob(SandboxControlJob::Action::Stop, m_paths));
     QVERIFY2(again.state == Job::State::Succeeded, qPrintable(again.describe()));
 
-    Outcome started = runJob(new SandboxStartJob(m_paths));
+    Outcome started = runJob(new SandboxControlJob(SandboxControlJob::Action::Start, m_paths));
     QVERIFY2(started.state == Job::State::Succeeded, qPrintable(started.describe()));
     QCOMPARE(started.data.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
     QVERIFY(started.data.value(QStringLiteral("accepting")).toBool());
@@ -485,7 +458,7 @@ void tst_Sandbox::stopAndStart()
     QCOMPARE(orders->toInt(), SampleDatabase::Orders);
     shop->close();
 
-    stopped = runJob(new SandboxStopJob(m_paths));
+    stopped = runJob(new SandboxControlJob(SandboxControlJob::Action::Stop, m_paths));
     QVERIFY2(stopped.state == Job::State::Succeeded, qPrintable(stopped.describe()));
     QCOMPARE(Sandbox(m_paths).status().state, SandboxStatus::State::Stopped);
 }
@@ -538,9 +511,9 @@ void tst_Sandbox::operationsTakeTurns()
     // What another window or command holds while it creates, starts, stops or removes.
     Result<SandboxLock> held = SandboxLock::acquire(m_paths);
     QVERIFY_OK(held);
-    for (Job *job :
-         std::initializer_list<Job *>{new SandboxStartJob(m_paths), new SandboxRemoveJob(m_paths),
-                                      new SandboxCreateJob(createOptions())}) {
+    for (Job *job : std::initializer_list<Job *>{
+                 new SandboxControlJob(SandboxControlJob::Action::Start, m_paths),
+                 new SandboxRemoveJob(m_paths), new SandboxCreateJob(createOptions())}) {
         const Outcome outcome = runJob(job);
         QCOMPARE(outcome.state, Job::State::Failed);
         QCOMPARE(outcome.error->code(), ErrorCode::Locked);
@@ -551,7 +524,7 @@ void tst_Sandbox::operationsTakeTurns()
 void tst_Sandbox::removeKeepsTheRepository()
 {
     // Running, so that remove has to stop it first.
-    Outcome started = runJob(new SandboxStartJob(m_paths));
+    Outcome started = runJob(new SandboxControlJob(SandboxControlJob::Action::Start, m_paths));
     QVERIFY2(started.state == Job::State::Succeeded, qPrintable(started.describe()));
     const qint64 pid = started.data.value(QStringLiteral("pid")).toInteger();
     QVERIFY(pid > 0);
@@ -572,7 +545,7 @@ void tst_Sandbox::removeKeepsTheRepository()
     Outcome nothing = runJob(new SandboxRemoveJob(m_paths));
     QCOMPARE(nothing.state, Job::State::Failed);
     QCOMPARE(nothing.error->code(), ErrorCode::NotFound);
-    Outcome noStart = runJob(new SandboxStartJob(m_paths));
+    Outcome noStart = runJob(new SandboxControlJob(SandboxControlJob::Action::Start, m_paths));
     QCOMPARE(noStart.state, Job::State::Failed);
     QCOMPARE(noStart.error->code(), ErrorCode::NotFound);
 }
