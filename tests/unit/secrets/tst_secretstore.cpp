@@ -1,3 +1,4 @@
+#include "SecretStoreCalls.h"
 #include "secrets/SecretStore.h"
 #include "settings/ProfileStore.h"
 #include "settings/Settings.h"
@@ -16,10 +17,11 @@
 #include <optional>
 
 using namespace PgVault;
+using namespace PgVault::Test;
 
 namespace {
 
-constexpr int kWaitMs = 30000;
+constexpr int kWaitMs = Test::kSecretCallbackWaitMs;
 
 // What the keyring itself holds, asked the way a user would: QtKeychain's libsecret backend
 // stores attributes server=<service>, user=<key>, type=plaintext.
@@ -42,36 +44,6 @@ KeyringEntry lookupWithSecretTool(const QUuid &id)
     if (process.exitCode() != 0)
         return {};
     return {true, QString::fromUtf8(out)};
-}
-
-SecretStore::ReadResult readAsync(SecretStore &store, const QUuid &id)
-{
-    std::optional<SecretStore::ReadResult> result;
-    QObject context;
-    store.readPassword(id, &context, [&result](const SecretStore::ReadResult &r) { result = r; });
-    if (!QTest::qWaitFor([&result] { return result.has_value(); }, kWaitMs))
-        return Error(ErrorCode::Timeout, QStringLiteral("no callback"));
-    return *result;
-}
-
-Status writeAsync(SecretStore &store, const QUuid &id, const QString &password)
-{
-    std::optional<Status> result;
-    QObject context;
-    store.writePassword(id, password, &context, [&result](const Status &s) { result = s; });
-    if (!QTest::qWaitFor([&result] { return result.has_value(); }, kWaitMs))
-        return Error(ErrorCode::Timeout, QStringLiteral("no callback"));
-    return *result;
-}
-
-Status deleteAsync(SecretStore &store, const QUuid &id)
-{
-    std::optional<Status> result;
-    QObject context;
-    store.deletePassword(id, &context, [&result](const Status &s) { result = s; });
-    if (!QTest::qWaitFor([&result] { return result.has_value(); }, kWaitMs))
-        return Error(ErrorCode::Timeout, QStringLiteral("no callback"));
-    return *result;
 }
 
 } // namespace

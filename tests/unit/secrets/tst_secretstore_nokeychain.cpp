@@ -1,3 +1,4 @@
+#include "SecretStoreCalls.h"
 #include "secrets/SecretStore.h"
 #include "settings/ProfileStore.h"
 #include "settings/Settings.h"
@@ -17,10 +18,11 @@
 #include <optional>
 
 using namespace PgVault;
+using namespace PgVault::Test;
 
 namespace {
 
-constexpr int kWaitMs = 30000;
+constexpr int kWaitMs = Test::kSecretCallbackWaitMs;
 
 // Set up by main() before QtKeychain can look at the environment: a private HOME and XDG
 // directories, and a session bus address that leads nowhere.
@@ -29,26 +31,6 @@ QTemporaryDir *s_home = nullptr;
 const QString kFirstPassword = QStringLiteral("NoKeychain-Pw-1a2b3c");
 const QString kSecondPassword = QStringLiteral("NoKeychain-Pw-4d5e6f");
 const QString kProfilePassword = QStringLiteral("NoKeychain-Pw-profile-7g8h");
-
-Status writeAsync(SecretStore &store, const QUuid &id, const QString &password)
-{
-    std::optional<Status> result;
-    QObject context;
-    store.writePassword(id, password, &context, [&result](const Status &s) { result = s; });
-    if (!QTest::qWaitFor([&result] { return result.has_value(); }, kWaitMs))
-        return Error(ErrorCode::Timeout, QStringLiteral("no callback"));
-    return *result;
-}
-
-SecretStore::ReadResult readAsync(SecretStore &store, const QUuid &id)
-{
-    std::optional<SecretStore::ReadResult> result;
-    QObject context;
-    store.readPassword(id, &context, [&result](const SecretStore::ReadResult &r) { result = r; });
-    if (!QTest::qWaitFor([&result] { return result.has_value(); }, kWaitMs))
-        return Error(ErrorCode::Timeout, QStringLiteral("no callback"));
-    return *result;
-}
 
 } // namespace
 
