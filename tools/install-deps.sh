@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
     # build
-    g++ cmake ninja-build pkg-config file
+    g++ cmake ninja-build pkg-config file clang-format
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     qtkeychain-qt6-dev libpq-dev libzstd-dev
     # run

@@ -762,6 +762,85 @@
         <source>%1 was not written completely</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 describes backup %2 of server %3, but it lies in %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no backup %1 in the repository at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged: the field “%2” is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged: the field “%2” has an invalid value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 uses manifest format version %2, but this PgVault only understands version %3; update PgVault to read this backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged: the file “%2” is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup %1 was abandoned before %2 was stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of backup %2 is already closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot choose a new backup id in %1: %2 folders for this second exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be stored in a backup: not a valid relative file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup %1 is already closed; %2 cannot be added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup %1 already holds %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup %1 is already committed or abandoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>backup %1 cannot be completed: %n file(s) are still being written</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 bytes, but the manifest says %3 (truncated or overwritten)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not match its checksum: it was changed or damaged after it was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 decompresses to %2 bytes, but the manifest says %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PgVault::BackupsPage</name>
@@ -1459,6 +1538,124 @@ The server listens only on a private unix socket folder, never on the network, s
     <message>
         <source>   (then restart the server)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incomplete, not restorable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged, not restorable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1. Give the repository with --repo DIR (or PGVAULT_REPO).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the backups in the repository.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists every backup of every server in the repository, oldest first: id, kind, databases, server version, start (local time), duration, size before and after compression, and state. Folders that are being written, were left by an interrupted backup, or whose manifest is damaged are listed with that state; they cannot be restored. Run “verify” to check the stored data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SERVER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DATABASES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VERSION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STARTED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RAW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STORED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>There are no backups in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check stored backups for damage, without a server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads every file of a backup (ID) or of all backups (--all, the default) and checks it against the manifest: present, of the stored size, with the recorded SHA-256, and decompressing completely to the recorded size. Incomplete backup folders and damaged manifests are reported too. Exits with status 1, naming the first bad file, when anything is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup to verify, as “list” shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify every backup in the repository (the default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a backup ID or --all, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no backups to verify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) verified, no problems found.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2260,6 +2457,41 @@ Nur Dumps: Basissicherungen und WAL-Streaming sind blockiert.</translation>
     </message>
 </context>
 <context>
+    <name>PgVault::SandboxControlJob</name>
+    <message>
+        <source>Start the sandbox server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the sandbox server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox server is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox server is running on port %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox server is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox server has stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PgVault::SandboxCreateJob</name>
     <message>
         <source>Create the sandbox server</source>
@@ -2282,44 +2514,6 @@ Nur Dumps: Basissicherungen und WAL-Streaming sind blockiert.</translation>
     </message>
     <message>
         <source>The repository %1 was kept; it may hold backups you want.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PgVault::SandboxStartJob</name>
-    <message>
-        <source>Start the sandbox server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Starting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The sandbox server is already running.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The sandbox server is running on port %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PgVault::SandboxStopJob</name>
-    <message>
-        <source>Stop the sandbox server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopping</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The sandbox server is not running.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The sandbox server has stopped.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2462,6 +2656,48 @@ Nur Dumps: Basissicherungen und WAL-Streaming sind blockiert.</translation>
     <message>
         <source>The history of this server will be drawn here on a time axis you can zoom from minutes to months: base backups and dumps as markers, archived WAL as bars with gaps in red, and restore points as flags. Clicking a moment will tell you at once whether it can be restored, and from which backup.</source>
         <translation>Hier wird die Geschichte dieses Servers auf einer Zeitachse gezeichnet, die Sie von Minuten bis Monaten zoomen können: Basissicherungen und Dumps als Markierungen, archiviertes WAL als Balken mit Lücken in Rot und Wiederherstellungspunkte als Fähnchen. Ein Klick auf einen Zeitpunkt zeigt sofort, ob er sich wiederherstellen lässt und aus welcher Sicherung.</translation>
+    </message>
+</context>
+<context>
+    <name>PgVault::VerifyJob</name>
+    <message>
+        <source>Verify all backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify backup %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the list of backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup %1 is still being written; verify it once it is complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped %1: it is being written right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an incomplete backup without %2, left behind by an interrupted backup; it cannot be restored and may be deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the contents of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Verification found damage in %1: %2 (%n problem(s) in total)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

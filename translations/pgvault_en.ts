@@ -38,6 +38,30 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>backup %1 cannot be completed: %n file(s) are still being written</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PgVault::Cli</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) verified, no problems found.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PgVault::JobPanel</name>
@@ -56,6 +80,16 @@
         <translation>
             <numerusform>%n job running</numerusform>
             <numerusform>%n jobs running</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PgVault::VerifyJob</name>
+    <message numerus="yes">
+        <source>Verification found damage in %1: %2 (%n problem(s) in total)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

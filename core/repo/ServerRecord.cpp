@@ -1,10 +1,7 @@
 #include "ServerRecord.h"
 
-#include "AtomicFile.h"
-#include "FileSystem.h"
+#include "JsonFile.h"
 #include "common/Tr.h"
-
-#include <QJsonDocument>
 
 namespace PgVault {
 
@@ -37,25 +34,15 @@ Result<ServerRecord> ServerRecord::fromJson(const QJsonObject &json, const QStri
 
 Result<ServerRecord> ServerRecord::load(const QString &path)
 {
-    Result<QByteArray> data = FileSystem::readSmallFile(path);
-    if (!data)
-        return data.error();
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(*data, &parseError);
-    if (!doc.isObject())
-        return Error(ErrorCode::Corrupt, Tr::tr("%1 is not valid JSON").arg(path),
-                     parseError.errorString());
-    return fromJson(doc.object(), path);
+    Result<QJsonObject> json = JsonFile::readObject(path);
+    if (!json)
+        return json.error();
+    return fromJson(*json, path);
 }
 
 Status ServerRecord::save(const QString &path) const
 {
-    AtomicFile file(path);
-    if (Status s = file.open(); !s)
-        return s;
-    if (Status s = file.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented)); !s)
-        return s;
-    return file.commit();
+    return JsonFile::write(path, toJson());
 }
 
 Status ServerRecord::recordSeen(const QString &serverDir, quint64 systemId, int majorVersion,

@@ -1,11 +1,9 @@
 #include "SandboxState.h"
 
 #include "common/Tr.h"
-#include "repo/AtomicFile.h"
-#include "repo/FileSystem.h"
+#include "repo/JsonFile.h"
 
 #include <QFileInfo>
-#include <QJsonDocument>
 
 namespace PgVault {
 
@@ -85,27 +83,17 @@ Result<SandboxState> SandboxState::read(const QString &path)
     if (!QFileInfo::exists(path))
         return Error(ErrorCode::NotFound,
                      Tr::tr("There is no sandbox yet (%1 is missing).").arg(path));
-    Result<QByteArray> data = FileSystem::readSmallFile(path);
-    if (!data)
-        return data.error();
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(*data, &parseError);
-    if (!document.isObject()) {
-        return corrupt(path).withDetail(parseError.error != QJsonParseError::NoError
-                                                ? parseError.errorString()
-                                                : QStringLiteral("not a JSON object"));
-    }
-    return fromJson(document.object());
+    Result<QJsonObject> json = JsonFile::readObject(path);
+    if (!json && json.error().code() == ErrorCode::Corrupt)
+        return corrupt(path).withDetail(json.error().detail());
+    if (!json)
+        return json.error();
+    return fromJson(*json);
 }
 
 Status SandboxState::write(const QString &path) const
 {
-    AtomicFile file(path);
-    if (Status s = file.open(); !s)
-        return s;
-    if (Status s = file.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented)); !s)
-        return s;
-    return file.commit();
+    return JsonFile::write(path, toJson());
 }
 
 } // namespace PgVault

@@ -16,8 +16,8 @@ namespace PgVault::Cli {
 Result<Repository> openWalRepository(const GlobalOptions &options)
 {
     const QString path = options.repo
-            ? QDir::cleanPath(QDir::current().absoluteFilePath(*options.repo))
-            : Repository::defaultPath();
+                                 ? QDir::cleanPath(QDir::current().absoluteFilePath(*options.repo))
+                                 : Repository::defaultPath();
     Result<Repository> repository = Repository::open(path);
     if (!repository && repository.error().code() == ErrorCode::NotFound)
         return Error(ErrorCode::NotFound,

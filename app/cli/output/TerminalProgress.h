@@ -1,6 +1,7 @@
 #pragma once
 
 #include "JobRenderer.h"
+#include "StatusLine.h"
 
 #include <optional>
 
@@ -25,12 +26,11 @@ public:
 
 private:
     void draw();
-    void clear();
 
     Console &m_console;
     bool m_verbose;
     std::optional<JobProgress> m_last;
-    qsizetype m_shownLength = 0; // characters of the line now on screen
+    StatusLine m_line;
 };
 
 } // namespace PgVault::Cli

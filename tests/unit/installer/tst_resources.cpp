@@ -87,8 +87,10 @@ void tst_Resources::iconRenders()
     const QIcon icon(path);
     for (const int size : {16, 24, 48}) {
         const QPixmap pixmap = icon.pixmap(size, size);
-        QVERIFY2(!pixmap.isNull(),
-                 qPrintable(u"%1 does not render at %2 px; is the Qt SVG plugin (libqt6svg6) installed?"_s
+        QVERIFY2(
+                !pixmap.isNull(),
+                qPrintable(
+                        u"%1 does not render at %2 px; is the Qt SVG plugin (libqt6svg6) installed?"_s
                                 .arg(path)
                                 .arg(size)));
         QCOMPARE(pixmap.size(), QSize(size, size));
