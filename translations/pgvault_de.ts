@@ -841,6 +841,90 @@
         <source>%1 decompresses to %2 bytes, but the manifest says %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The dump manifest %1 is damaged: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown dump format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no list of databases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown format of database “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no files for database “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored file %1 is damaged: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds %1 bytes instead of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its checksum does not match the manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create a temporary folder in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pg_restore cannot read it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A selective restore needs at least one schema or table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup holds no table “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup holds no schema “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not restored: it needs %2, which is not restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is restored too: %2 needs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs %2, which is not restored; it must exist in the target database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive&apos;s table of contents could not be read: a dependency list without an entry (line %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive&apos;s table of contents could not be read (line %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive&apos;s table of contents lists no entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PgVault::BackupsPage</name>
@@ -1657,6 +1741,130 @@ The server listens only on a private unix socket folder, never on the network, s
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>--%1 takes a number from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dump databases with pg_dump into the repository; prints the backup id last.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dumps databases of the server given with --profile or --conninfo into the repository, compressed with zstd, and checks the result with pg_restore before the backup counts as complete. Without --db or --all the database of the connection is dumped. --globals adds roles and tablespaces (pg_dumpall --globals-only). The custom format (default) dumps into one archive per database; the directory format dumps tables in parallel (--jobs). pg_dump of the server&apos;s major version or newer must be installed. The backup id is printed as the last line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A database to dump (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dump every database that allows connections (not templates).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also dump roles and tablespaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custom (default) or directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables dumped in parallel (directory format).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zstd level, 1 to 19 (default 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use either --db or --all, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown format “%1”; use custom or directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--jobs needs --format directory: pg_dump writes a custom archive with one job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore a database of a dump into a server with pg_restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restores one database of the dump ID into database NAME of the server given with --conninfo or --profile. The backup&apos;s checksums are verified before the server is touched. --create creates NAME (it must not exist); otherwise NAME must exist, and if it already holds objects --clean is needed to drop and recreate the backup&apos;s objects. --schema and --table restore only those (a table with its data, sequences, indexes, constraints, triggers and the types it needs). --from-db chooses the database of a backup that holds several.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dump&apos;s backup id (see “list”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database to restore into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the database first (it must not exist).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the backup&apos;s objects in the database before recreating them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore only this schema (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore only this table, as schema.table (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S.T</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parallel pg_restore jobs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database of the backup to restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the target database with --db NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--clean is for an existing database; with --create it is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--jobs takes a number from 1 to 256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored “%1” into “%2” on %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PgVault::ConnectionDialog</name>
@@ -1815,6 +2023,80 @@ The server listens only on a private unix socket folder, never on the network, s
     <message>
         <source>To look at:</source>
         <translation>Zu beachten:</translation>
+    </message>
+</context>
+<context>
+    <name>PgVault::DumpJob</name>
+    <message>
+        <source>%1 failed on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed for database “%2” on %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parallel dumps (%1 jobs) need the directory format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use at least one job and a compression level from 1 to 19.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 has no database to dump.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database “%1” does not exist on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compressing “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dumping “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dumping database “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dumping roles and tablespaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dump of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing backup %1 with %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished">Fertig</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup %1 is complete: %n database(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dump</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2442,6 +2724,120 @@ Nur Dumps: Basissicherungen und WAL-Streaming sind blockiert.</translation>
     </message>
     <message>
         <source>The repository path “%1” is relative. Give the full path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PgVault::RestoreDumpJob</name>
+    <message>
+        <source>The backup %1 is still being written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup %1 is incomplete (it has no manifest) and cannot be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manifest of backup %1 is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup %1 is not a dump; restore it with “restore”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup %1 holds several databases (%2); choose one with --from-db.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup %1 holds no database “%2” (it holds %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manifest of backup %1 does not list the file %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1 cannot be restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database “%1” already exists on %2. Choose another name, or restore into it without --create (with --clean to replace its objects).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database “%1” does not exist on %2; use --create to create it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database “%1” on %2 is not empty. Restore into an empty database, create a new one with --create, or use --clean to drop and recreate the backup&apos;s objects in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1, database “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database “%1” was created with the server&apos;s default locale: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created the database “%1” on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropped the partly restored database “%1” again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extracting “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create a temporary folder in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n owner(s) or privilege(s) could not be restored because roles of the dumped server are missing on %1 (create them, e.g. from a dump with --globals): %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>pg_restore reported %n error(s) restoring into “%1” on %2:
+%3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the target database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use at least one job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished">Fertig</translation>
+    </message>
+    <message>
+        <source>Restored “%1” of backup %2 into “%3” on %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore a dump</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

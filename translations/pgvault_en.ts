@@ -64,6 +64,16 @@
     </message>
 </context>
 <context>
+    <name>PgVault::DumpJob</name>
+    <message numerus="yes">
+        <source>Backup %1 is complete: %n database(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PgVault::JobPanel</name>
     <message numerus="yes">
         <source>%n running</source>
@@ -80,6 +90,24 @@
         <translation>
             <numerusform>%n job running</numerusform>
             <numerusform>%n jobs running</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PgVault::RestoreDumpJob</name>
+    <message numerus="yes">
+        <source>%n owner(s) or privilege(s) could not be restored because roles of the dumped server are missing on %1 (create them, e.g. from a dump with --globals): %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>pg_restore reported %n error(s) restoring into “%1” on %2:
+%3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -27,9 +27,12 @@ QByteArray sample(qsizetype size)
     return data;
 }
 
-Result<BackupManifest> makeDump(const Repository &repo, const QStringList &databases)
+// A backup of synthetic files: fine for checksums and listing, but its "archives" are no
+// pg_dump archives, so a dump's kind check (pg_restore --list) refuses them.
+Result<BackupManifest> makeBackup(const Repository &repo, const QStringList &databases,
+                                  BackupKind kind = BackupKind::Dump)
 {
-    auto writer = BackupWriter::begin(repo, SystemId, BackupKind::Dump, QStringLiteral("test"));
+    auto writer = BackupWriter::begin(repo, SystemId, kind, QStringLiteral("test"));
     if (!writer)
         return writer.error();
     for (qsizetype i = 0; i < databases.size(); ++i) {
@@ -103,7 +106,7 @@ private Q_SLOTS:
     void listCompleteAndDebris()
     {
         const Result<BackupManifest> dump
-                = makeDump(*m_repo, {QStringLiteral("shop"), QStringLiteral("crm")});
+                = makeBackup(*m_repo, {QStringLiteral("shop"), QStringLiteral("crm")});
         QVERIFY_OK(dump);
         const QString debris = QStringLiteral("20200101T000000Z-base");
         QVERIFY(QDir().mkpath(m_repo->backupsPath(SystemId) + QLatin1Char('/') + debris));
@@ -173,7 +176,7 @@ private Q_SLOTS:
 
     void listDamagedManifest()
     {
-        const Result<BackupManifest> dump = makeDump(*m_repo, {QStringLiteral("shop")});
+        const Result<BackupManifest> dump = makeBackup(*m_repo, {QStringLiteral("shop")});
         QVERIFY_OK(dump);
         const QString manifest = m_repo->backupsPath(SystemId) + QLatin1Char('/') + dump->id
                                  + QStringLiteral("/manifest.json");
@@ -189,7 +192,8 @@ private Q_SLOTS:
 
     void verifyOk()
     {
-        const Result<BackupManifest> dump = makeDump(*m_repo, {QStringLiteral("shop")});
+        // Base kind: only the checksums and zstd frames are checked (no kind check yet).
+        const Result<BackupManifest> dump = makeBackup(*m_repo, {}, BackupKind::Base);
         QVERIFY_OK(dump);
         for (const QStringList &args :
              {QStringList{QStringLiteral("verify")},
@@ -215,9 +219,23 @@ private Q_SLOTS:
                  QJsonValue(true));
     }
 
+    void verifyRefusesADumpPgRestoreCannotRead()
+    {
+        // Checksums are right, but nothing describes the archives (the manifest lacks a dump's
+        // details): the dump kind check must refuse it.
+        const Result<BackupManifest> dump = makeBackup(*m_repo, {QStringLiteral("shop")});
+        QVERIFY_OK(dump);
+        const CliResult r
+                = run({QStringLiteral("verify"), dump->id, QStringLiteral("--repo"), repoPath()});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(dump->id), qPrintable(r.describe()));
+        QVERIFY2(r.err.contains(QStringLiteral("manifest.json is damaged")),
+                 qPrintable(r.describe()));
+    }
+
     void verifyDamagedNamesTheFile()
     {
-        const Result<BackupManifest> dump = makeDump(*m_repo, {QStringLiteral("shop")});
+        const Result<BackupManifest> dump = makeBackup(*m_repo, {QStringLiteral("shop")});
         QVERIFY_OK(dump);
         const QString name = QStringLiteral("db-1.dump.zst");
         QFile f(m_repo->backupsPath(SystemId) + QLatin1Char('/') + dump->id + QLatin1Char('/')
@@ -247,7 +265,7 @@ private Q_SLOTS:
 
     void verifyDebris()
     {
-        QVERIFY_OK(makeDump(*m_repo, {QStringLiteral("shop")}));
+        QVERIFY_OK(makeBackup(*m_repo, {QStringLiteral("shop")}));
         const QString debris = QStringLiteral("20200101T000000Z-dump");
         QVERIFY(QDir().mkpath(m_repo->backupsPath(SystemId) + QLatin1Char('/') + debris));
         const CliResult r = run({QStringLiteral("verify"), QStringLiteral("--repo"), repoPath()});

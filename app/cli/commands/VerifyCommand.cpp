@@ -6,6 +6,8 @@
 #include "framework/CommandContext.h"
 
 #include "backup/VerifyJob.h"
+#include "dump/DumpVerification.h"
+#include "tools/ToolLocator.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -65,6 +67,9 @@ CommandStatus VerifyCommand::run(CommandContext &context)
     if (!repository)
         return context.fail(repository.error());
     auto job = std::make_unique<VerifyJob>(*repository, m_id);
+    // A dump is only sound when pg_restore can read its archives back.
+    job->setKindCheck(BackupKind::Dump,
+                      DumpVerification::kindCheck(context.services().toolLocator()->extraDirs()));
     return context.runJob(std::move(job), [&context](const Job &finished) {
         const QJsonObject data = finished.resultData();
         const QJsonArray backups = data.value(QStringLiteral("backups")).toArray();
