@@ -927,14 +927,219 @@
     </message>
 </context>
 <context>
+    <name>PgVault::BackupListModel</name>
+    <message>
+        <source>Backup %1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dump</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incomplete (debris)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete, verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This backup is being written right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This folder has no manifest: a backup that never finished (for example after a crash). It cannot be restored; verify reports it and expire removes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manifest cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manifest cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete. Verify reads every file back and checks it against the manifest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified at %1: every file matches its checksum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify found problems at %1:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Databases</source>
+        <translation type="unfinished">Datenbanken</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished">Server</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PgVault::BackupsPage</name>
     <message>
         <source>Backups</source>
         <translation>Sicherungen</translation>
     </message>
     <message>
-        <source>Dumps and base backups of this server will be listed here, newest first, with their size, how long they took and whether they were verified. From here you will start a new dump or base backup, verify a backup, restore it, or delete it.</source>
-        <translation>Hier werden die Dumps und Basissicherungen dieses Servers aufgelistet, die neuesten zuerst, mit ihrer Größe, ihrer Dauer und ob sie geprüft wurden. Von hier aus starten Sie dann einen neuen Dump oder eine Basissicherung, prüfen eine Sicherung, stellen sie wieder her oder löschen sie.</translation>
+        <source>Filter backups (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only backups whose date, id, kind, databases or status contain this text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backups yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Dump…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The repository could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repository: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PgVault could not connect to this server yet, so it does not know which backups in the repository are its own. Connect on the Overview page to list them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the server to find its backups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the repository…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no dumps or base backups of “%1” in the repository yet. A dump copies chosen databases with pg_dump, compressed and checked, so that you can restore them, whole or a few tables, into any server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dump databases of this server into the repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to the server first (see the Overview page): a dump needs the list of its databases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore databases or single tables of the selected dump into a server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a dump to restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base backups are restored from the Restore page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify found this backup damaged: it cannot be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only complete backups can be restored; this one is “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read every file of the selected backup back and check it against its manifest; dumps are also listed with pg_restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting backups is not available yet in this version of PgVault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>Verify failed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2100,6 +2305,13 @@ The server listens only on a private unix socket folder, never on the network, s
     </message>
 </context>
 <context>
+    <name>PgVault::DumpTocLoader</name>
+    <message>
+        <source>This backup stores no table of contents for “%1”, so its objects cannot be listed. The whole database can still be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PgVault::ErrorDetailsDialog</name>
     <message>
         <source>Technical details:</source>
@@ -2390,6 +2602,108 @@ The server listens only on a private unix socket folder, never on the network, s
     <message>
         <source>No keychain is available. Passwords you enter are kept in memory only until PgVault closes, so you will be asked for them again next time; they are never written to disk.</source>
         <translation>Es ist kein Schlüsselbund verfügbar. Eingegebene Passwörter bleiben nur im Arbeitsspeicher, bis PgVault beendet wird; beim nächsten Mal werden Sie erneut gefragt. Auf die Festplatte werden sie nie geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>PgVault::NewDumpDialog</name>
+    <message>
+        <source>&amp;All databases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also dump &amp;roles and tablespaces (globals)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Dump of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pg_dump copies the chosen databases into the repository, compressed, and checks the result with pg_restore before the backup counts as complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every database that allows connections, except the templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished">Datenbank</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not visible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Databases</source>
+        <translation type="unfinished">Datenbanken</translation>
+    </message>
+    <message>
+        <source>pg_dumpall --globals-only: the roles (with their passwords&apos; hashes) and tablespaces the databases refer to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom — one archive per database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directory — tables dumped in parallel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zstd level: higher levels store less and take longer. 3 is a good balance for most data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parallel &amp;jobs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Compression level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Dump</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables pg_dump writes at the same time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The custom format is written by one job; choose the directory format to dump tables in parallel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>under a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Estimate: %n database(s), %1 on the server; about %2 stored, taking %3. This is a rough guess from the database sizes: indexes are not dumped and how well data compresses varies.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some sizes are not visible to this user.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2724,6 +3038,179 @@ Nur Dumps: Basissicherungen und WAL-Streaming sind blockiert.</translation>
     </message>
     <message>
         <source>The repository path “%1” is relative. Give the full path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PgVault::RestoreDumpDialog</name>
+    <message>
+        <source>Select &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select &amp;None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;reate the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Drop existing objects first (clean)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore Dump</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dump %1, taken %2 from PostgreSQL %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished">&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the database like the dumped one (encoding and locale). It must not exist yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore into an existing database that already holds objects: the backup&apos;s objects are dropped there and created again, and their current data is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables pg_restore loads at the same time. More than one job first unpacks the dump into a temporary folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore Into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parallel &amp;jobs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This backup holds no database to restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the backup&apos;s table of contents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup&apos;s table of contents could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored with its whole schema, or when a chosen table needs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database&apos;s dump holds no schemas with objects; it can still be restored as a whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This backup cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole database will be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schema %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n schema(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>table %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restoring %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A table brings the sequences, types and functions it needs; foreign keys to tables not restored are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no saved server to restore into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the name of the database to restore into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop Existing Objects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the backup&apos;s objects in “%1” on %2 and create them again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables, views and other objects of the backup that exist in “%1” are dropped first; the data they hold now is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop and Restore</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -94,6 +94,33 @@
     </message>
 </context>
 <context>
+    <name>PgVault::NewDumpDialog</name>
+    <message numerus="yes">
+        <source>Estimate: %n database(s), %1 on the server; about %2 stored, taking %3. This is a rough guess from the database sizes: indexes are not dumped and how well data compresses varies.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PgVault::RestoreDumpDialog</name>
+    <message numerus="yes">
+        <source>%n schema(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PgVault::RestoreDumpJob</name>
     <message numerus="yes">
         <source>%n owner(s) or privilege(s) could not be restored because roles of the dumped server are missing on %1 (create them, e.g. from a dump with --globals): %2</source>

@@ -25,6 +25,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QToolButton>
 
 using namespace PgVault;
 using namespace PgVault::Test;
@@ -216,15 +217,22 @@ private Q_SLOTS:
         QCOMPARE(tabs->count(), 4);
         QCOMPARE(tabs->tabText(0), QStringLiteral("Overview"));
 
+        // Backups: which backups are this server's is known only once it was reached, and a
+        // dump needs its databases, so "New Dump…" waits for a connection and says so.
         tabs->setCurrentIndex(1);
-        QVERIFY(showsText(tabs->currentWidget(),
-                          QStringLiteral("Dumps and base backups of this server will be listed "
-                                         "here")));
+        QVERIFY(showsText(tabs->currentWidget(), QStringLiteral("find its backups"))
+                || showsText(tabs->currentWidget(),
+                             QStringLiteral("Connect on the Overview page")));
+        auto *newDump
+                = findVisible<QToolButton>(tabs->currentWidget(), QStringLiteral("newDumpButton"));
+        QVERIFY(newDump);
+        QVERIFY(!newDump->isEnabled());
+        QVERIFY(newDump->toolTip().contains(QStringLiteral("Connect to the server first")));
         tabs->setCurrentIndex(2);
         QVERIFY(showsText(tabs->currentWidget(), QStringLiteral("time axis")));
         tabs->setCurrentIndex(3);
         QVERIFY(showsText(tabs->currentWidget(), QStringLiteral("step by step")));
-        for (int i = 1; i < 4; ++i) {
+        for (int i = 2; i < 4; ++i) {
             // No buttons that would do nothing.
             QVERIFY(tabs->widget(i)->findChildren<QPushButton *>().isEmpty());
             QVERIFY(!showsText(tabs->widget(i), QStringLiteral("TODO")));

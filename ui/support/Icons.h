@@ -24,6 +24,8 @@ public:
     static QIcon timeline() { return icon(QStringLiteral("timeline")); }
     static QIcon warning() { return icon(QStringLiteral("warning")); }
     static QIcon dump() { return icon(QStringLiteral("dump")); }
+    static QIcon verify() { return icon(QStringLiteral("verify")); }
+    static QIcon baseBackup() { return icon(QStringLiteral("base-backup")); }
     static QIcon deleteIcon() { return icon(QStringLiteral("delete")); }
 };
 

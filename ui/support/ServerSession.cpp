@@ -266,6 +266,26 @@ bool ServerSession::passwordWanted() const
     return current().passwordWanted;
 }
 
+void ServerSession::readPassword(const QUuid &profileId, QObject *context,
+                                 PasswordCallback callback) const
+{
+    if (!m_secrets) {
+        const auto typed = m_typedPasswords.constFind(profileId);
+        const std::optional<QString> password = typed == m_typedPasswords.cend()
+                                                        ? std::nullopt
+                                                        : std::optional<QString>(typed.value());
+        // Asynchronous in both cases, so callers see one behaviour.
+        QMetaObject::invokeMethod(
+                context, [callback, password] { callback(password); }, Qt::QueuedConnection);
+        return;
+    }
+    m_secrets->readPassword(profileId, context, [callback](const SecretStore::ReadResult &result) {
+        // A keychain failure means "no saved password", as for inspecting: libpq may still
+        // find one.
+        callback(result.ok() ? result.value() : std::nullopt);
+    });
+}
+
 bool ServerSession::isKeychainUsable() const
 {
     return m_secrets && !SecretStore::isKeychainUnavailable();

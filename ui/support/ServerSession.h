@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QUuid>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -71,6 +72,12 @@ public:
     // The server refused to let us in; asking the user for a password may help.
     bool passwordWanted() const;
     bool isKeychainUsable() const;
+
+    // The password to start a job for a profile with (not necessarily the selected one): the
+    // keychain's or this session's, or std::nullopt so that libpq looks in ~/.pgpass and
+    // PGPASSWORD. Asynchronous; `callback` runs on `context`'s thread, never when it is gone.
+    using PasswordCallback = std::function<void(const std::optional<QString> &password)>;
+    void readPassword(const QUuid &profileId, QObject *context, PasswordCallback callback) const;
 
 Q_SIGNALS:
     // Anything about the selected server changed (state, facts, error, progress).

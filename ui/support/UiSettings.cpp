@@ -67,6 +67,21 @@ void UiSettings::setLastSelectedProfile(const QUuid &id)
     m_settings->setValue(Group + QStringLiteral("/selected"), id.toString(QUuid::WithoutBraces));
 }
 
+quint64 UiSettings::knownSystemId(const QUuid &profileId) const
+{
+    return m_settings
+            ->value(QStringLiteral("SystemIds/") + profileId.toString(QUuid::WithoutBraces))
+            .toString()
+            .toULongLong();
+}
+
+void UiSettings::setKnownSystemId(const QUuid &profileId, quint64 systemId)
+{
+    // As text: a system identifier does not survive a round trip through a double.
+    m_settings->setValue(QStringLiteral("SystemIds/") + profileId.toString(QUuid::WithoutBraces),
+                         QString::number(systemId));
+}
+
 void UiSettings::sync()
 {
     m_settings->sync();

@@ -32,6 +32,10 @@ public:
     void setSplitterState(const QString &name, const QByteArray &state);
     QUuid lastSelectedProfile() const;
     void setLastSelectedProfile(const QUuid &id);
+    // The system identifier a server was last seen with, so that its backups can be listed
+    // while it is unreachable (0 = never seen).
+    quint64 knownSystemId(const QUuid &profileId) const;
+    void setKnownSystemId(const QUuid &profileId, quint64 systemId);
 
     void sync();
 

@@ -299,7 +299,7 @@ QWidget *MainWindow::createServerWorkspace()
     m_tabs->setObjectName(QStringLiteral("serverTabWidget"));
     m_tabs->setDocumentMode(true);
     m_overviewPage = new OverviewPage(m_session, m_tabs);
-    m_backupsPage = new BackupsPage(m_tabs);
+    m_backupsPage = new BackupsPage(m_services, m_session, m_uiSettings, m_tabs);
     m_timelinePage = new TimelinePage(m_tabs);
     m_restorePage = new RestorePage(m_tabs);
     m_tabs->addTab(m_overviewPage, Icons::overview(), tr("Overview"));

@@ -51,6 +51,7 @@ public:
     ServerSession *session() const { return m_session; }
     ProfileListModel *profileModel() const { return m_profileModel; }
     JobListModel *jobModel() const { return m_jobModel; }
+    BackupsPage *backupsPage() const { return m_backupsPage; }
 
     // Opens the connection dialog to add a server (non-modal for the rest of the app: open()).
     void addServer();
