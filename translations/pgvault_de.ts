@@ -925,110 +925,148 @@
         <source>The archive&apos;s table of contents lists no entries.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is not a complete dump, so it has no table of contents to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup %1 holds no database “%2” (it holds %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This backup stores no table of contents for “%1”, so its objects cannot be listed. The whole database can still be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base backup details in %1 are damaged (field “%2”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a base-backup message PgVault does not understand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tar archive continues after its end marker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tar archive has a damaged member header.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PgVault::BackupListModel</name>
     <message>
         <source>Backup %1
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung %1
+%2</translation>
     </message>
     <message>
         <source>Dump</source>
-        <translation type="unfinished"></translation>
+        <translation>Dump</translation>
     </message>
     <message>
         <source>Base backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Basissicherung</translation>
     </message>
     <message>
         <source>Whole server</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganzer Server</translation>
     </message>
     <message>
         <source>Complete</source>
-        <translation type="unfinished"></translation>
+        <translation>Vollständig</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft</translation>
     </message>
     <message>
         <source>Incomplete (debris)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unvollständig (Reste)</translation>
     </message>
     <message>
         <source>Damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschädigt</translation>
     </message>
     <message>
         <source>Verifying…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft…</translation>
     </message>
     <message>
         <source>Complete, verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Vollständig, geprüft</translation>
     </message>
     <message>
         <source>This backup is being written right now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This folder has no manifest: a backup that never finished (for example after a crash). It cannot be restored; verify reports it and expire removes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Sicherung wird gerade geschrieben.</translation>
     </message>
     <message>
         <source>The manifest cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Manifest kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>The manifest cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Manifest kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>Complete. Verify reads every file back and checks it against the manifest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vollständig. „Prüfen“ liest jede Datei zurück und vergleicht sie mit dem Manifest.</translation>
     </message>
     <message>
         <source>Verified at %1: every file matches its checksum.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft am %1: Jede Datei stimmt mit ihrer Prüfsumme überein.</translation>
     </message>
     <message>
         <source>Verify found problems at %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung am %1 hat Probleme gefunden:
+%2</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Begonnen</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Databases</source>
-        <translation type="unfinished">Datenbanken</translation>
+        <translation>Datenbanken</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished">Server</translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>Raw size</source>
-        <translation type="unfinished"></translation>
+        <translation>Rohgröße</translation>
     </message>
     <message>
         <source>Stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>This backup is being deleted right now.</source>
+        <translation>Diese Sicherung wird gerade gelöscht.</translation>
+    </message>
+    <message>
+        <source>What is left of a backup whose deletion was interrupted. It is not a backup any more; Remove Debris removes the rest.</source>
+        <translation>Reste einer Sicherung, deren Löschen unterbrochen wurde. Sie ist keine Sicherung mehr; „Reste entfernen“ entfernt den Rest.</translation>
+    </message>
+    <message>
+        <source>This folder has no manifest: a backup that never finished (for example after a crash). It cannot be restored; verify reports it, and Remove Debris removes it.</source>
+        <translation>Dieser Ordner hat kein Manifest: eine Sicherung, die nie fertig wurde (zum Beispiel nach einem Absturz). Sie kann nicht wiederhergestellt werden; „Prüfen“ meldet sie, und „Reste entfernen“ entfernt sie.</translation>
     </message>
 </context>
 <context>
@@ -1039,107 +1077,370 @@
     </message>
     <message>
         <source>Filter backups (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherungen filtern (Strg+F)</translation>
     </message>
     <message>
         <source>Show only backups whose date, id, kind, databases or status contain this text</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Sicherungen zeigen, deren Datum, ID, Art, Datenbanken oder Status diesen Text enthalten</translation>
     </message>
     <message>
         <source>No backups yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Sicherungen</translation>
     </message>
     <message>
         <source>New Dump…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Dump…</translation>
     </message>
     <message>
         <source>Restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen…</translation>
     </message>
     <message>
         <source>Verify</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen…</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen</translation>
     </message>
     <message>
         <source>The repository could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Repository konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Repository: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Repository: %1</translation>
     </message>
     <message>
         <source>PgVault could not connect to this server yet, so it does not know which backups in the repository are its own. Connect on the Overview page to list them.</source>
-        <translation type="unfinished"></translation>
+        <translation>PgVault konnte sich noch nicht mit diesem Server verbinden und weiß daher nicht, welche Sicherungen im Repository zu ihm gehören. Verbinden Sie sich auf der Übersichtsseite, um sie aufzulisten.</translation>
     </message>
     <message>
         <source>Connecting to the server to find its backups…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zum Server, um seine Sicherungen zu finden…</translation>
     </message>
     <message>
         <source>Reading the repository…</source>
-        <translation type="unfinished"></translation>
+        <translation>Repository wird gelesen…</translation>
     </message>
     <message>
         <source>There are no dumps or base backups of “%1” in the repository yet. A dump copies chosen databases with pg_dump, compressed and checked, so that you can restore them, whole or a few tables, into any server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Repository gibt es noch keine Dumps oder Basissicherungen von „%1“. Ein Dump kopiert ausgewählte Datenbanken mit pg_dump, komprimiert und geprüft, damit Sie sie ganz oder einzelne Tabellen in jeden Server wiederherstellen können.</translation>
     </message>
     <message>
         <source>No backup matches “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Sicherung passt zu „%1“.</translation>
     </message>
     <message>
         <source>Dump databases of this server into the repository</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbanken dieses Servers in das Repository dumpen</translation>
     </message>
     <message>
         <source>Connect to the server first (see the Overview page): a dump needs the list of its databases.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden Sie sich zuerst mit dem Server (siehe Übersichtsseite): Ein Dump braucht die Liste seiner Datenbanken.</translation>
     </message>
     <message>
         <source>Restore databases or single tables of the selected dump into a server</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbanken oder einzelne Tabellen des gewählten Dumps in einen Server wiederherstellen</translation>
     </message>
     <message>
         <source>Select a dump to restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Dump zum Wiederherstellen</translation>
     </message>
     <message>
         <source>Base backups are restored from the Restore page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Basissicherungen werden auf der Seite „Wiederherstellen“ zurückgespielt.</translation>
     </message>
     <message>
         <source>Verify found this backup damaged: it cannot be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung hat diese Sicherung als beschädigt erkannt: Sie kann nicht wiederhergestellt werden.</translation>
     </message>
     <message>
         <source>Only complete backups can be restored; this one is “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur vollständige Sicherungen können wiederhergestellt werden; diese ist „%1“.</translation>
     </message>
     <message>
         <source>Read every file of the selected backup back and check it against its manifest; dumps are also listed with pg_restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deleting backups is not available yet in this version of PgVault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Datei der gewählten Sicherung zurücklesen und mit ihrem Manifest vergleichen; Dumps werden zusätzlich mit pg_restore aufgelistet</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Verify failed.</source>
+        <translation>Die Prüfung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Remove Debris…</source>
+        <translation>Reste entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove this incomplete backup folder from the repository</source>
+        <translation>Diesen unvollständigen Sicherungsordner aus dem Repository entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected backup and all its files from the repository</source>
+        <translation>Die gewählte Sicherung mit allen Dateien aus dem Repository entfernen</translation>
+    </message>
+    <message>
+        <source>Select a backup to delete</source>
+        <translation>Wählen Sie eine Sicherung zum Löschen</translation>
+    </message>
+    <message>
+        <source>This backup is being written or deleted right now.</source>
+        <translation>Diese Sicherung wird gerade geschrieben oder gelöscht.</translation>
+    </message>
+    <message>
+        <source>A job is reading or deleting this backup right now.</source>
+        <translation>Ein Auftrag liest oder löscht diese Sicherung gerade.</translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>Art: %1</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>Begonnen: %1</translation>
+    </message>
+    <message>
+        <source>Databases: %1</source>
+        <translation>Datenbanken: %1</translation>
+    </message>
+    <message>
+        <source>Size: %1 stored (%2 raw)</source>
+        <translation>Größe: %1 gespeichert (%2 roh)</translation>
+    </message>
+    <message>
+        <source>It has no manifest and cannot be restored. Its files are removed from the repository.</source>
+        <translation>Sie hat kein Manifest und kann nicht wiederhergestellt werden. Ihre Dateien werden aus dem Repository entfernt.</translation>
+    </message>
+    <message>
+        <source>All its files are removed from the repository. This cannot be undone.</source>
+        <translation>Alle ihre Dateien werden aus dem Repository entfernt. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Remove Debris</source>
+        <translation>Reste entfernen</translation>
+    </message>
+    <message>
+        <source>Delete Backup</source>
+        <translation>Sicherung löschen</translation>
+    </message>
+    <message>
+        <source>Remove the incomplete backup %1?</source>
+        <translation>Die unvollständige Sicherung %1 entfernen?</translation>
+    </message>
+    <message>
+        <source>Delete backup %1?</source>
+        <translation>Sicherung %1 löschen?</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>PgVault::BaseBackupJob</name>
+    <message>
+        <source>Preparing</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a compression level from 1 to 19.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 runs PostgreSQL %2; PgVault takes base backups of PostgreSQL %3 and newer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the current user&apos;s role on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 runs with wal_level = minimal, which cannot take base backups. Set wal_level to replica and restart the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 allows no replication connections (max_wal_senders = 0). Set max_wal_senders to at least 2 and restart the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user “%1” may not take base backups on %2: it needs the REPLICATION attribute. As a superuser, run: ALTER ROLE %3 REPLICATION;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a standby; the base backup is taken from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening a replication connection to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 sent an unexpected answer to IDENTIFY_SYSTEM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 reports an unknown WAL segment size “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for %1 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>receiving the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 broke while %2: %3. No backup was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 found damaged data while sending the base backup: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base backup on %1 failed while %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for a spread checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 sent an unexpected start point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint done; the backup starts at %1 on timeline %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 sent no tablespace list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 sent an archive after the manifest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 sent an unexpected archive “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 sent the archive “%2” twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 sent data before naming its archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive “%1” from %2 ended early.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base archive from %1 holds no %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the server to end the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 sent its manifest twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup manifest from %1 is larger than %2 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 sent no backup manifest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting the copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ending the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 sent an unexpected stop point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup ends at %1; restoring it needs WAL %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL&apos;s backup manifest from %1 is not valid JSON with a file list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL&apos;s backup manifest from %1 names another cluster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL&apos;s backup manifest from %1 lists %2 files, but the archives hold %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 announced %2 archives but sent %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>base backup of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing base backup %1 of %2 (PostgreSQL %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished">Fertig</translation>
+    </message>
+    <message>
+        <source>Base backup %1 is complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base backup</source>
+        <translation type="unfinished">Basissicherung</translation>
     </message>
 </context>
 <context>
@@ -1706,7 +2007,7 @@ The server listens only on a private unix socket folder, never on the network, s
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 (%2)</translation>
     </message>
     <message>
         <source>archive_mode %1</source>
@@ -2070,6 +2371,18 @@ The server listens only on a private unix socket folder, never on the network, s
         <source>Restored “%1” into “%2” on %3.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Take a physical base backup into the repository; prints the backup id last.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes a base backup of the whole server given with --profile or --conninfo over a replication connection (like pg_basebackup -Ft), compressed with zstd, together with PostgreSQL&apos;s backup manifest, and checks what was stored before the backup counts as complete. The user needs the REPLICATION attribute, and pg_hba.conf must allow it a replication connection. The server starts with a checkpoint: a spread one unless --fast-checkpoint is given. When WAL archiving is on, the backup ends once the server has archived the WAL it needs. Works with PostgreSQL 14 and newer. The backup id is printed as the last line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the server for an immediate checkpoint instead of a spread one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PgVault::ConnectionDialog</name>
@@ -2231,6 +2544,56 @@ The server listens only on a private unix socket folder, never on the network, s
     </message>
 </context>
 <context>
+    <name>PgVault::DeleteBackupJob</name>
+    <message>
+        <source>Delete backup %1</source>
+        <translation type="unfinished">Sicherung %1 löschen? {1?}</translation>
+    </message>
+    <message>
+        <source>Making sure no other backup or delete runs on this server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1 cannot be deleted now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1 was still being written a moment ago; look at the list again and delete it then if it is still not wanted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no backup %1 in the repository at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hiding %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be deleted: %2 leftovers of earlier deletes have its name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1 was only partly deleted; what is left, %2, is not a backup any more and can be deleted again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted backup %1: %n file(s) removed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PgVault::DumpJob</name>
     <message>
         <source>%1 failed on %2: %3</source>
@@ -2301,14 +2664,7 @@ The server listens only on a private unix socket folder, never on the network, s
     </message>
     <message>
         <source>Dump</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PgVault::DumpTocLoader</name>
-    <message>
-        <source>This backup stores no table of contents for “%1”, so its objects cannot be listed. The whole database can still be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Dump</translation>
     </message>
 </context>
 <context>
@@ -2608,102 +2964,110 @@ The server listens only on a private unix socket folder, never on the network, s
     <name>PgVault::NewDumpDialog</name>
     <message>
         <source>&amp;All databases</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alle Datenbanken</translation>
     </message>
     <message>
         <source>Also dump &amp;roles and tablespaces (globals)</source>
-        <translation type="unfinished"></translation>
+        <translation>Auch &amp;Rollen und Tablespaces dumpen (globale Objekte)</translation>
     </message>
     <message>
         <source>New Dump of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Dump von „%1“</translation>
     </message>
     <message>
         <source>pg_dump copies the chosen databases into the repository, compressed, and checks the result with pg_restore before the backup counts as complete.</source>
-        <translation type="unfinished"></translation>
+        <translation>pg_dump kopiert die gewählten Datenbanken komprimiert in das Repository und prüft das Ergebnis mit pg_restore, bevor die Sicherung als vollständig gilt.</translation>
     </message>
     <message>
         <source>Every database that allows connections, except the templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Datenbank, die Verbindungen erlaubt, außer den Vorlagen</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished">Datenbank</translation>
+        <translation>Datenbank</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>not visible</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht sichtbar</translation>
     </message>
     <message>
         <source>Databases</source>
-        <translation type="unfinished">Datenbanken</translation>
+        <translation>Datenbanken</translation>
     </message>
     <message>
         <source>pg_dumpall --globals-only: the roles (with their passwords&apos; hashes) and tablespaces the databases refer to</source>
-        <translation type="unfinished"></translation>
+        <translation>pg_dumpall --globals-only: die Rollen (mit den Hashes ihrer Passwörter) und Tablespaces, auf die sich die Datenbanken beziehen</translation>
     </message>
     <message>
         <source>Custom — one archive per database</source>
-        <translation type="unfinished"></translation>
+        <translation>Custom — ein Archiv pro Datenbank</translation>
     </message>
     <message>
         <source>Directory — tables dumped in parallel</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzeichnis — Tabellen parallel gedumpt</translation>
     </message>
     <message>
         <source>zstd level: higher levels store less and take longer. 3 is a good balance for most data.</source>
-        <translation type="unfinished"></translation>
+        <translation>zstd-Stufe: Höhere Stufen speichern weniger und dauern länger. 3 ist für die meisten Daten ein guter Kompromiss.</translation>
     </message>
     <message>
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation>Optionen</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Format:</translation>
     </message>
     <message>
         <source>Parallel &amp;jobs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Parallele &amp;Aufträge:</translation>
     </message>
     <message>
         <source>&amp;Compression level:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kompressionsstufe:</translation>
     </message>
     <message>
         <source>Start Dump</source>
-        <translation type="unfinished"></translation>
+        <translation>Dump starten</translation>
     </message>
     <message>
         <source>Tables pg_dump writes at the same time</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabellen, die pg_dump gleichzeitig schreibt</translation>
     </message>
     <message>
         <source>The custom format is written by one job; choose the directory format to dump tables in parallel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Custom-Format wird von einem Auftrag geschrieben; wählen Sie das Verzeichnisformat, um Tabellen parallel zu dumpen.</translation>
     </message>
     <message>
         <source>Choose at least one database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie mindestens eine Datenbank.</translation>
     </message>
     <message>
         <source>under a minute</source>
-        <translation type="unfinished"></translation>
+        <translation>unter einer Minute</translation>
     </message>
     <message numerus="yes">
         <source>Estimate: %n database(s), %1 on the server; about %2 stored, taking %3. This is a rough guess from the database sizes: indexes are not dumped and how well data compresses varies.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Schätzung: %n Datenbank, %1 auf dem Server; etwa %2 gespeichert, Dauer %3. Das ist eine grobe Schätzung aus den Datenbankgrößen: Indizes werden nicht gedumpt, und wie gut sich Daten komprimieren lassen, ist unterschiedlich.</numerusform>
+            <numerusform>Schätzung: %n Datenbanken, %1 auf dem Server; etwa %2 gespeichert, Dauer %3. Das ist eine grobe Schätzung aus den Datenbankgrößen: Indizes werden nicht gedumpt, und wie gut sich Daten komprimieren lassen, ist unterschiedlich.</numerusform>
         </translation>
     </message>
     <message>
         <source>Some sizes are not visible to this user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Größen sind für diesen Benutzer nicht sichtbar.</translation>
+    </message>
+    <message>
+        <source>“%1” does not allow connections (ALLOW_CONNECTIONS false), so it cannot be dumped.</source>
+        <translation>„%1“ erlaubt keine Verbindungen (ALLOW_CONNECTIONS false) und kann daher nicht gedumpt werden.</translation>
+    </message>
+    <message>
+        <source>A template database: new databases start as a copy of it.</source>
+        <translation>Eine Vorlagendatenbank: Neue Datenbanken beginnen als Kopie davon.</translation>
     </message>
 </context>
 <context>
@@ -3045,173 +3409,173 @@ Nur Dumps: Basissicherungen und WAL-Streaming sind blockiert.</translation>
     <name>PgVault::RestoreDumpDialog</name>
     <message>
         <source>Select &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alle auswählen</translation>
     </message>
     <message>
         <source>Select &amp;None</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Keine auswählen</translation>
     </message>
     <message>
         <source>C&amp;reate the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank &amp;anlegen</translation>
     </message>
     <message>
         <source>&amp;Drop existing objects first (clean)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhandene Objekte zuerst &amp;löschen (clean)</translation>
     </message>
     <message>
         <source>Restore Dump</source>
-        <translation type="unfinished"></translation>
+        <translation>Dump wiederherstellen</translation>
     </message>
     <message>
         <source>Dump %1, taken %2 from PostgreSQL %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dump %1, erstellt %2 von PostgreSQL %3.</translation>
     </message>
     <message>
         <source>&amp;Database:</source>
-        <translation type="unfinished">&amp;Datenbank:</translation>
+        <translation>&amp;Datenbank:</translation>
     </message>
     <message>
         <source>Database:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank:</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>What to Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Was wiederhergestellt wird</translation>
     </message>
     <message>
         <source>Create the database like the dumped one (encoding and locale). It must not exist yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank wie die gedumpte anlegen (Kodierung und Locale). Sie darf noch nicht existieren.</translation>
     </message>
     <message>
         <source>Restore into an existing database that already holds objects: the backup&apos;s objects are dropped there and created again, and their current data is lost.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tables pg_restore loads at the same time. More than one job first unpacks the dump into a temporary folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>In eine vorhandene Datenbank mit Objekten wiederherstellen: Die Objekte der Sicherung werden dort gelöscht und neu angelegt, ihre aktuellen Daten gehen verloren.</translation>
     </message>
     <message>
         <source>Restore Into</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen in</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server:</translation>
     </message>
     <message>
         <source>Database &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank&amp;name:</translation>
     </message>
     <message>
         <source>Parallel &amp;jobs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Parallele &amp;Aufträge:</translation>
     </message>
     <message>
         <source>Start Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellung starten</translation>
     </message>
     <message>
         <source>This backup holds no database to restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Sicherung enthält keine Datenbank zum Wiederherstellen.</translation>
     </message>
     <message>
         <source>Reading the backup&apos;s table of contents…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The backup&apos;s table of contents could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhaltsverzeichnis der Sicherung wird gelesen…</translation>
     </message>
     <message>
         <source>Schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema</translation>
     </message>
     <message>
         <source>Restored with its whole schema, or when a chosen table needs it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird mit seinem ganzen Schema wiederhergestellt oder wenn eine gewählte Tabelle es braucht.</translation>
     </message>
     <message>
         <source>This database&apos;s dump holds no schemas with objects; it can still be restored as a whole.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dump dieser Datenbank enthält keine Schemas mit Objekten; er kann trotzdem als Ganzes wiederhergestellt werden.</translation>
     </message>
     <message>
         <source>This backup cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Sicherung kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>The whole database will be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ganze Datenbank wird wiederhergestellt.</translation>
     </message>
     <message>
         <source>Nothing is chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts ist ausgewählt.</translation>
     </message>
     <message>
         <source>schema %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema %1</translation>
     </message>
     <message numerus="yes">
         <source>%n schema(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Schema</numerusform>
+            <numerusform>%n Schemas</numerusform>
         </translation>
     </message>
     <message>
         <source>table %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle %1</translation>
     </message>
     <message numerus="yes">
         <source>%n table(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Tabelle</numerusform>
+            <numerusform>%n Tabellen</numerusform>
         </translation>
     </message>
     <message>
         <source>Restoring %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederhergestellt wird %1.</translation>
     </message>
     <message>
         <source>A table brings the sequences, types and functions it needs; foreign keys to tables not restored are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Tabelle bringt die Sequenzen, Typen und Funktionen mit, die sie braucht; Fremdschlüssel auf nicht wiederhergestellte Tabellen werden weggelassen.</translation>
     </message>
     <message>
         <source>There is no saved server to restore into.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen gespeicherten Server zum Wiederherstellen.</translation>
     </message>
     <message>
         <source>Enter the name of the database to restore into.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Namen der Zieldatenbank ein.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Drop Existing Objects</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhandene Objekte löschen</translation>
     </message>
     <message>
         <source>Drop the backup&apos;s objects in “%1” on %2 and create them again?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Objekte der Sicherung in „%1“ auf %2 löschen und neu anlegen?</translation>
     </message>
     <message>
         <source>Tables, views and other objects of the backup that exist in “%1” are dropped first; the data they hold now is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabellen, Sichten und andere Objekte der Sicherung, die in „%1“ existieren, werden zuerst gelöscht; ihre jetzigen Daten gehen verloren.</translation>
     </message>
     <message>
         <source>Drop and Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen und wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Tables pg_restore loads at the same time.</source>
+        <translation>Tabellen, die pg_restore gleichzeitig lädt.</translation>
+    </message>
+    <message>
+        <source>This dump is in the custom format, which is restored as one stream; dumps in the directory format can be restored in parallel.</source>
+        <translation>Dieser Dump ist im Custom-Format und wird als ein Datenstrom wiederhergestellt; Dumps im Verzeichnisformat lassen sich parallel wiederherstellen.</translation>
     </message>
 </context>
 <context>
@@ -3325,6 +3689,10 @@ Nur Dumps: Basissicherungen und WAL-Streaming sind blockiert.</translation>
     </message>
     <message>
         <source>Restore a dump</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A custom-format dump is restored by one pg_restore stream; parallel restores need a directory-format dump.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3581,6 +3949,10 @@ Nur Dumps: Basissicherungen und WAL-Streaming sind blockiert.</translation>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 is what is left of a backup whose deletion was interrupted; it cannot be restored and may be deleted</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

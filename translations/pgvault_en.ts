@@ -64,6 +64,16 @@
     </message>
 </context>
 <context>
+    <name>PgVault::DeleteBackupJob</name>
+    <message numerus="yes">
+        <source>Deleted backup %1: %n file(s) removed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PgVault::DumpJob</name>
     <message numerus="yes">
         <source>Backup %1 is complete: %n database(s).</source>

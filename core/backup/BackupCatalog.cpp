@@ -73,7 +73,8 @@ BackupEntry readEntry(const Repository &repository, quint64 systemId, const QStr
 
     const QString manifestPath
             = entry.path + QLatin1Char('/') + QLatin1String(BackupManifest::FileName);
-    if (QFileInfo::exists(manifestPath)) {
+    // A folder being (or left half) deleted may still hold its manifest; never read it.
+    if (!BackupCatalog::isDeletionLeftover(name) && QFileInfo::exists(manifestPath)) {
         Result<BackupManifest> manifest = BackupManifest::load(entry.path);
         if (manifest) {
             if (manifest->id != name || manifest->systemId != systemId) {
@@ -118,6 +119,11 @@ QString BackupEntry::stateName(State state)
 }
 
 namespace BackupCatalog {
+
+bool isDeletionLeftover(QStringView name)
+{
+    return name.startsWith(DeletingPrefix);
+}
 
 Result<QList<BackupEntry>> scan(const Repository &repository, quint64 systemId)
 {

@@ -34,6 +34,13 @@ struct BackupEntry
 
 namespace BackupCatalog {
 
+// DeleteBackupJob first renames backups/<id>/ to backups/.deleting-<id>/ and then removes its
+// files. Such a folder is never a backup, whatever it still holds (its manifest may well be
+// intact): the catalog lists it as debris (in progress while the lock is held), so a delete
+// that crashed half-way never leaves something that looks restorable.
+inline constexpr QLatin1String DeletingPrefix(".deleting-");
+bool isDeletionLeftover(QStringView name);
+
 // All backups of all servers, sorted by server then id (= start time).
 Result<QList<BackupEntry>> scan(const Repository &repository);
 // All backups of one server.

@@ -238,6 +238,13 @@ Result<QJsonObject> VerifyJob::work(JobContext &context)
             context.info(tr("Skipped %1: it is being written right now.").arg(entry.id));
             break;
         case BackupEntry::State::Debris:
+            if (BackupCatalog::isDeletionLeftover(entry.id)) {
+                problems.append({entry.relativePath,
+                                 tr("%1 is what is left of a backup whose deletion was "
+                                    "interrupted; it cannot be restored and may be deleted")
+                                         .arg(entry.relativePath)});
+                break;
+            }
             problems.append(
                     {entry.relativePath,
                      tr("%1 is an incomplete backup without %2, left behind by an "

@@ -13,9 +13,10 @@ namespace PgVault {
 
 // Checks backups without a server: for every complete backup, each file of its manifest exists,
 // has the stored size, the SHA-256 of the manifest, and decompresses completely (zstd's content
-// checksum included) to the raw size. Folders without a manifest (debris) and unreadable
-// manifests are problems too; folders being written right now are skipped (one backup asked
-// for by id: Locked).
+// checksum included) to the raw size. Folders without a manifest (debris), leftovers of an
+// interrupted delete (BackupCatalog::DeletingPrefix) and unreadable manifests are problems
+// too; folders being written (or deleted) right now are skipped (one backup asked for by id:
+// Locked).
 //
 // Phases (JobProgress::phase): "scanning", then "verifying" per backup (bytes: the stored bytes
 // read; total: the stored size of all complete backups; items: files), and "checking" while a

@@ -22,6 +22,8 @@ struct ServerFacts
     {
         QString name;
         std::optional<qint64> sizeBytes; // unknown without CONNECT on the database
+        bool isTemplate = false;         // pg_database.datistemplate (template0, template1)
+        bool allowsConnections = true;   // pg_database.datallowconn: false can never be dumped
         bool operator==(const Database &other) const = default;
     };
 
@@ -87,7 +89,7 @@ struct ServerFacts
 
     std::optional<Archiver> archiver; // pg_stat_archiver
 
-    QList<Database> databases; // datallowconn only, by name
+    QList<Database> databases; // all of pg_database, by name (see allowsConnections)
 
     // Filled when the inspector was given a ToolLocator.
     std::optional<ClientToolsStatus> clientTools;

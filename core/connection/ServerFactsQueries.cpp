@@ -146,6 +146,8 @@ void applyDatabases(const QueryResult &r, ServerFacts &f)
         db.name = r.value(row, 0);
         if (!r.isNull(row, 1))
             db.sizeBytes = r.value(row, 1).toLongLong();
+        db.isTemplate = isTrue(r.value(row, 2));
+        db.allowsConnections = isTrue(r.value(row, 3));
         f.databases.append(db);
     }
 }
@@ -201,8 +203,9 @@ QList<ServerFactsQueries::Step> ServerFactsQueries::steps()
                   Tr::tr("the database list"),
                   QStringLiteral("SELECT datname,"
                                  " CASE WHEN has_database_privilege(oid, 'CONNECT')"
-                                 " THEN pg_database_size(oid) END"
-                                 " FROM pg_database WHERE datallowconn ORDER BY datname"),
+                                 " THEN pg_database_size(oid) END,"
+                                 " datistemplate, datallowconn"
+                                 " FROM pg_database ORDER BY datname"),
                   {},
                   false,
                   applyDatabases});

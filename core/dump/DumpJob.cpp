@@ -5,6 +5,7 @@
 #include "ToolMessages.h"
 #include "ToolProcess.h"
 #include "backup/BackupWriter.h"
+#include "backup/StoredFileCheck.h"
 #include "connection/PgConnection.h"
 #include "repo/InputFile.h"
 #include "repo/Repository.h"
@@ -452,9 +453,8 @@ Status DumpRun::verify()
     m_context.setBytesDone(0);
     for (const StoredFile &file : files) {
         m_context.setCurrentItem(file.name);
-        if (Status ok = DumpVerification::checkStoredFile(
-                    m_writer->path(), file, &m_context,
-                    [this](qint64 bytes) { m_context.addBytesDone(bytes); });
+        if (Status ok = checkStoredFile(m_writer->path(), file, &m_context,
+                                        [this](qint64 bytes) { m_context.addBytesDone(bytes); });
             !ok)
             return ok;
     }

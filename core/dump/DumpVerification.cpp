@@ -5,8 +5,6 @@
 #include "common/Tr.h"
 #include "jobs/JobContext.h"
 #include "repo/AtomicFile.h"
-#include "repo/Checksum.h"
-#include "repo/InputFile.h"
 #include "repo/ZstdReader.h"
 #include "tools/ToolLocator.h"
 
@@ -31,44 +29,6 @@ Error corruptFile(const QString &path, const QString &why, const QString &detail
 }
 
 } // namespace
-
-Status checkStoredFile(const QString &backupDir, const StoredFile &file, JobContext *context,
-                       const Progress &progress)
-{
-    const QString path = backupDir + QLatin1Char('/') + file.name;
-    InputFile input(path);
-    if (Status opened = input.open(); !opened) {
-        if (opened.error().code() == ErrorCode::NotFound)
-            return corruptFile(path, Tr::tr("it is missing"));
-        return opened.error();
-    }
-    Checksum checksum;
-    QByteArray buffer(ChunkSize, Qt::Uninitialized);
-    qint64 total = 0;
-    for (;;) {
-        if (context && context->isCancelled())
-            return JobContext::cancelledError();
-        Result<qint64> got = input.read(buffer.data(), buffer.size());
-        if (!got)
-            return got.error();
-        if (*got == 0)
-            break;
-        checksum.add(QByteArrayView(buffer.constData(), *got));
-        total += *got;
-        if (progress)
-            progress(*got);
-    }
-    if (total != file.storedSize) {
-        return corruptFile(
-                path, Tr::tr("it holds %1 bytes instead of %2").arg(total).arg(file.storedSize));
-    }
-    if (checksum.result() != file.checksum) {
-        return corruptFile(
-                path, Tr::tr("its checksum does not match the manifest"),
-                QStringLiteral("expected %1, found %2").arg(file.checksum, checksum.result()));
-    }
-    return {};
-}
 
 Result<QByteArray> listArchive(const QString &backupDir, const DumpedDatabase &database,
                                const QString &pgRestore, JobContext *context)

@@ -19,13 +19,6 @@ class ToolLocator;
 // (before the target is touched) and VerifyJob (the dump kind's extra check).
 namespace DumpVerification {
 
-using Progress = std::function<void(qint64 bytes)>;
-
-// Reads a stored file of a backup folder: it must exist, have its stored size and the SHA-256
-// of its StoredFile record. Corrupt (naming the file) otherwise. `progress` gets stored bytes.
-Status checkStoredFile(const QString &backupDir, const StoredFile &file, JobContext *context,
-                       const Progress &progress = {});
-
 // `pg_restore --list --verbose` of one dumped database, fed from the stored (compressed)
 // archive: custom archives are decompressed into pg_restore's stdin and read to their end
 // (zstd's checksum verified); for directory dumps toc.dat is decompressed into a temporary

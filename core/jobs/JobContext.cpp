@@ -2,14 +2,33 @@
 
 #include "common/Tr.h"
 
+#include <utility>
+
 namespace PgVault {
+
+namespace {
+constexpr qsizetype MaxPhaseStarts = 16;
+}
 
 void JobContext::setPhase(const QString &id, const QString &label)
 {
     QMutexLocker lock(&m_mutex);
+    const bool changed = m_progress.phase != id;
     m_progress.phase = id;
     m_progress.phaseLabel = label;
     m_progress.currentItem.clear();
+    if (changed) {
+        // A job hopping between phases per item (verify, check, verify…) needs no history.
+        if (m_phaseStarts.size() >= MaxPhaseStarts)
+            m_phaseStarts.removeFirst();
+        m_phaseStarts.append(m_progress);
+    }
+}
+
+QList<JobProgress> JobContext::takePhaseStarts()
+{
+    QMutexLocker lock(&m_mutex);
+    return std::exchange(m_phaseStarts, {});
 }
 
 void JobContext::setBytesTotal(qint64 total)

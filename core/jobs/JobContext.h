@@ -45,11 +45,15 @@ public:
     // Owner's side.
     void requestCancel();
     JobProgress snapshot() const;
+    // How progress looked when each phase began, since the last call: a phase shorter than
+    // the sampling interval is still shown (renderers promise a line per phase).
+    QList<JobProgress> takePhaseStarts();
     QList<QPair<Job::MessageLevel, QString>> takeMessages();
 
 private:
     mutable QMutex m_mutex;
     JobProgress m_progress;
+    QList<JobProgress> m_phaseStarts;
     QList<QPair<Job::MessageLevel, QString>> m_pendingMessages;
 
     QMutex m_hookMutex;

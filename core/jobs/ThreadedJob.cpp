@@ -53,7 +53,13 @@ void ThreadedJob::sampleProgress()
     for (const auto &[level, text] : m_context->takeMessages())
         postMessage(level, text);
 
+    const QList<JobProgress> phaseStarts = m_context->takePhaseStarts();
     JobProgress progress = m_context->snapshot();
+    // Phases begun and left again since the last sample: shown once each, without a rate.
+    for (const JobProgress &start : phaseStarts) {
+        if (start.phase != progress.phase && start.phase != this->progress().phase)
+            publishProgress(start);
+    }
     if (progress.phase != m_ratePhase) {
         // Rates of different phases (dumping vs verifying) are not comparable.
         m_ratePhase = progress.phase;

@@ -1,7 +1,8 @@
 // The Backups page against a real PostgreSQL server (PgCluster) and real pg_dump/pg_restore:
 // "New dump…" end to end through the job panel, "Restore…" of one table into a new database,
-// the filter, Delete (disabled with a reason: core has no delete yet), and Verify finding a
-// damaged backup. Screenshots of the page and both dialogs go to test-artifacts/.
+// the filter, Delete (confirmed, then gone from the table and the disk; No keeps it; debris is
+// "removed"), and Verify finding a damaged backup. Screenshots of the page and both dialogs go to
+// test-artifacts/.
 
 #include "GuiTestSupport.h"
 #include "PgCluster.h"
@@ -22,6 +23,8 @@
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -31,10 +34,12 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
 
+#include <algorithm>
 #include <memory>
 
 using namespace PgVault;
@@ -130,6 +135,54 @@ QString cell(const QAbstractItemModel *model, int row, int column)
     return model->index(row, column).data().toString();
 }
 
+int rowOf(const QTableView *table, const QString &backupId)
+{
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        if (table->model()->index(row, 0).data(BackupListModel::BackupIdRole) == backupId)
+            return row;
+    }
+    return -1;
+}
+
+void selectBackup(QTableView *table, const QString &backupId)
+{
+    table->selectRow(rowOf(table, backupId));
+}
+
+bool hasJob(JobManager *jobs, const QString &kind)
+{
+    const QList<Job *> all = jobs->jobs();
+    return std::any_of(all.begin(), all.end(), [&](const Job *job) { return job->kind() == kind; });
+}
+
+// Clicks `button` of the next message box that shows up (whether it was opened with open() or
+// exec()), from a timer: the click is queued before the box exists.
+void answerWhenAsked(QMessageBox::StandardButton button)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(50);
+    auto *elapsed = new QElapsedTimer;
+    elapsed->start();
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, elapsed, button] {
+        bool answered = false;
+        const QWidgetList widgets = QApplication::topLevelWidgets();
+        for (QWidget *widget : widgets) {
+            auto *box = qobject_cast<QMessageBox *>(widget);
+            if (box && box->isVisible() && box->button(button)) {
+                QTest::mouseClick(box->button(button), Qt::LeftButton);
+                answered = true;
+                break;
+            }
+        }
+        if (answered || elapsed->elapsed() > ServerTimeoutMs) {
+            timer->stop();
+            delete elapsed;
+            timer->deleteLater();
+        }
+    });
+    timer->start();
+}
+
 } // namespace
 
 class TestBackups : public QObject
@@ -202,6 +255,34 @@ private Q_SLOTS:
         QCOMPARE(cell(&model, 0, BackupListModel::StatusColumn), QStringLiteral("Damaged"));
     }
 
+    void newDumpDialogUsesTheDatabaseFlags()
+    {
+        // Templates and connectability come from pg_database, not from the names.
+        const auto database = [](const char *name, bool isTemplate, bool allowsConnections) {
+            ServerFacts::Database db;
+            db.name = QString::fromLatin1(name);
+            db.sizeBytes = 1000;
+            db.isTemplate = isTemplate;
+            db.allowsConnections = allowsConnections;
+            return db;
+        };
+        NewDumpDialog dialog(QStringLiteral("server"),
+                             {database("archive", false, false), database("golden", true, true),
+                              database("shop", false, true), database("template0", true, false),
+                              database("template1", true, true)},
+                             QString());
+        auto *list = dialog.findChild<QTreeWidget *>(QStringLiteral("databasesTreeWidget"));
+        QStringList listed;
+        for (int i = 0; i < list->topLevelItemCount(); ++i)
+            listed.append(list->topLevelItem(i)->text(0));
+        QCOMPARE(listed, (QStringList{QStringLiteral("archive"), QStringLiteral("golden"),
+                                      QStringLiteral("shop"), QStringLiteral("template1")}));
+        QVERIFY(!(list->topLevelItem(0)->flags() & Qt::ItemIsEnabled)); // cannot be dumped
+        QVERIFY(list->topLevelItem(0)->toolTip(0).contains(QStringLiteral("connections")));
+        dialog.findChild<QCheckBox *>(QStringLiteral("allDatabasesCheckBox"))->setChecked(true);
+        QCOMPARE(dialog.checkedDatabases(), QStringList{QStringLiteral("shop")});
+    }
+
     void dumpAndRestoreOneTable()
     {
         Window w(*m_cluster);
@@ -266,6 +347,7 @@ private Q_SLOTS:
         QCOMPARE(table->model()->index(0, 0).data(BackupListModel::BackupIdRole).toString(),
                  backupId);
         QCOMPARE(cell(table->model(), 0, BackupListModel::DatabasesColumn), QStringLiteral("shop"));
+        const QString startedCell = cell(table->model(), 0, BackupListModel::StartedColumn);
         QCOMPARE(cell(table->model(), 0, BackupListModel::ServerVersionColumn),
                  m_cluster->version());
         table->selectRow(0);
@@ -278,6 +360,8 @@ private Q_SLOTS:
         QTest::mouseClick(restoreButton, Qt::LeftButton);
         RestoreDumpDialog *restoreDialog = nullptr;
         QTRY_VERIFY((restoreDialog = findTopLevel<RestoreDumpDialog>()) != nullptr);
+        // The header names the backup's date as the table does.
+        QVERIFY2(showsText(restoreDialog, startedCell), qPrintable(startedCell));
         QTRY_VERIFY_WITH_TIMEOUT(restoreDialog->isContentLoaded(), ServerTimeoutMs);
         QStandardItemModel *content = restoreDialog->contentModel();
         QAbstractItemModelTester tester(content,
@@ -394,18 +478,62 @@ private Q_SLOTS:
                                       .toLongLong();
         QVERIFY(first > 0 && first <= second);
 
-        // Delete: core offers no delete yet, so it is disabled and says why; the Delete key
-        // does nothing, and no backup disappears.
-        table->selectRow(0);
+        // Delete, answered No (the default): the Delete key asks, naming the backup; nothing
+        // changes.
+        const QString newerPath = w.model()->entry(w.model()->indexOf(newer))->path;
+        selectBackup(table, newer);
         table->setFocus();
         auto *deleteButton
                 = findVisible<QToolButton>(w.page(), QStringLiteral("deleteBackupButton"));
         QVERIFY(deleteButton);
-        QVERIFY(!deleteButton->isEnabled());
-        QVERIFY(deleteButton->toolTip().contains(QStringLiteral("not available")));
+        QVERIFY(deleteButton->isEnabled());
+        QCOMPARE(deleteButton->text(), QStringLiteral("Delete…"));
         QTest::keyClick(table, Qt::Key_Delete);
-        QVERIFY(!findTopLevel<QMessageBox>());
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = findTopLevel<QMessageBox>()) != nullptr);
+        QVERIFY2(box->text().contains(newer), qPrintable(box->text()));
+        const QString facts = box->informativeText();
+        QVERIFY2(facts.contains(QStringLiteral("Dump")), qPrintable(facts));
+        QVERIFY2(facts.contains(QStringLiteral("shop")), qPrintable(facts));
+        QVERIFY2(facts.contains(cell(table->model(), rowOf(table, newer),
+                                     BackupListModel::StoredSizeColumn)),
+                 qPrintable(facts));
+        QCOMPARE(box->defaultButton(), box->button(QMessageBox::No));
+        saveScreenshot(box, QStringLiteral("delete-backup-question"));
+        QTest::keyClick(box, Qt::Key_Return); // the default button: No
+        QTRY_VERIFY(!findTopLevel<QMessageBox>());
+        QTest::qWait(200);
+        QVERIFY(!hasJob(w.fixture.jobs(), QStringLiteral("delete-backup")));
         QCOMPARE(table->model()->rowCount(), 2);
+        QVERIFY(QFileInfo(newerPath).isDir());
+
+        // Delete, answered Yes: the job runs, and the backup leaves the table and the disk.
+        answerWhenAsked(QMessageBox::Yes);
+        QTest::mouseClick(deleteButton, Qt::LeftButton);
+        Job *deleted = waitForJob(w.fixture.jobs(), QStringLiteral("delete-backup"));
+        QVERIFY2(deleted && deleted->state() == Job::State::Succeeded,
+                 qPrintable(describe(deleted)));
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        QCOMPARE(table->model()->index(0, 0).data(BackupListModel::BackupIdRole).toString(), older);
+        QVERIFY(!QFileInfo::exists(newerPath));
+        const QStringList left
+                = QDir(QFileInfo(newerPath).path())
+                          .entryList(QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
+        QCOMPARE(left, QStringList{older});
+
+        // Debris is offered for removal, labelled as such.
+        const QString debris = QStringLiteral("20200101T000000Z-dump");
+        const QString debrisPath = QFileInfo(newerPath).path() + QLatin1Char('/') + debris;
+        QVERIFY(QDir().mkpath(debrisPath + QStringLiteral("/db-1")));
+        w.page()->refresh();
+        QTRY_COMPARE(table->model()->rowCount(), 2);
+        selectBackup(table, debris);
+        QTRY_COMPARE(deleteButton->text(), QStringLiteral("Remove Debris…"));
+        QVERIFY(deleteButton->isEnabled());
+        answerWhenAsked(QMessageBox::Yes);
+        QTest::mouseClick(deleteButton, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 1, JobTimeoutMs);
+        QVERIFY(!QFileInfo::exists(debrisPath));
     }
 
     void verifyFindsADamagedBackup()

@@ -99,15 +99,18 @@ private Q_SLOTS:
         QFile file(path);
         QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
         // Every context of ui/ and app/gui: PgVault::<ui class> and "main".
-        const QStringList guiContexts = {QStringLiteral("PgVault::BackupsPage"),
+        const QStringList guiContexts = {QStringLiteral("PgVault::BackupListModel"),
+                                         QStringLiteral("PgVault::BackupsPage"),
                                          QStringLiteral("PgVault::ConnectionDialog"),
                                          QStringLiteral("PgVault::ErrorDetailsDialog"),
                                          QStringLiteral("PgVault::JobListModel"),
                                          QStringLiteral("PgVault::JobPanel"),
                                          QStringLiteral("PgVault::JobRowWidget"),
                                          QStringLiteral("PgVault::MainWindow"),
+                                         QStringLiteral("PgVault::NewDumpDialog"),
                                          QStringLiteral("PgVault::OverviewPage"),
                                          QStringLiteral("PgVault::ProfileListModel"),
+                                         QStringLiteral("PgVault::RestoreDumpDialog"),
                                          QStringLiteral("PgVault::RestorePage"),
                                          QStringLiteral("PgVault::ServerSession"),
                                          QStringLiteral("PgVault::ServerStatusText"),

@@ -22,12 +22,9 @@ namespace {
 enum DatabaseColumn { NameColumn, SizeColumn };
 // The user's own check state of an item, kept while "All databases" is checked.
 constexpr int ChosenRole = Qt::UserRole + 1;
-
-// "All databases" leaves the templates out, as pg_dump users expect (DumpOptions::allDatabases).
-bool isTemplate(const QString &name)
-{
-    return name == QLatin1String("template0") || name == QLatin1String("template1");
-}
+// bool: what "All databases" takes, the same rule as DumpOptions::allDatabases (connectable
+// and not a template, as pg_dump users expect).
+constexpr int InAllRole = Qt::UserRole + 2;
 
 // The estimate is deliberately simple and labelled as one. A dump holds table data but no
 // index pages, and zstd at the default level shrinks it to roughly a quarter, so the stored
@@ -83,12 +80,32 @@ NewDumpDialog::NewDumpDialog(const QString &serverName,
     m_databaseList->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     m_databaseList->header()->setSectionResizeMode(SizeColumn, QHeaderView::ResizeToContents);
     for (const ServerFacts::Database &database : databases) {
+        // A template nobody may connect to (template0) is a pristine copy, not data anyone
+        // means to keep; pg_dump could not read it anyway.
+        if (database.isTemplate && !database.allowsConnections)
+            continue;
         auto *item = new QTreeWidgetItem(m_databaseList);
         item->setText(NameColumn, database.name);
         item->setText(SizeColumn,
                       database.sizeBytes ? formatBytes(*database.sizeBytes) : tr("not visible"));
         item->setTextAlignment(SizeColumn, Qt::AlignRight | Qt::AlignVCenter);
+        item->setData(NameColumn, InAllRole, database.allowsConnections && !database.isTemplate);
+        if (!database.allowsConnections) {
+            // Listed so that its absence is not a mystery, but pg_dump cannot connect to it.
+            item->setFlags(Qt::ItemIsSelectable);
+            item->setCheckState(NameColumn, Qt::Unchecked);
+            const QString why = tr("“%1” does not allow connections (ALLOW_CONNECTIONS false), "
+                                   "so it cannot be dumped.")
+                                        .arg(database.name);
+            item->setToolTip(NameColumn, why);
+            item->setToolTip(SizeColumn, why);
+            continue;
+        }
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+        if (database.isTemplate) {
+            item->setToolTip(NameColumn,
+                             tr("A template database: new databases start as a copy of it."));
+        }
         // The maintenance database "postgres" is rarely what one means to back up.
         const bool checked
                 = database.name == preselected && database.name != QLatin1String("postgres");
@@ -172,8 +189,9 @@ void NewDumpDialog::onAllToggled(bool all)
         QTreeWidgetItem *item = m_databaseList->topLevelItem(i);
         if (all) {
             item->setData(NameColumn, ChosenRole, item->checkState(NameColumn));
-            item->setCheckState(NameColumn,
-                                isTemplate(item->text(NameColumn)) ? Qt::Unchecked : Qt::Checked);
+            item->setCheckState(NameColumn, item->data(NameColumn, InAllRole).toBool()
+                                                    ? Qt::Checked
+                                                    : Qt::Unchecked);
         } else {
             item->setCheckState(NameColumn,
                                 Qt::CheckState(item->data(NameColumn, ChosenRole).toInt()));

@@ -1,6 +1,8 @@
 #include "RestoreDumpDialog.h"
 
 #include "connection/ConnInfo.h"
+#include "dump/DumpToc.h"
+#include "models/BackupListModel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -11,7 +13,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
@@ -62,7 +63,7 @@ RestoreDumpDialog::RestoreDumpDialog(const BackupEntry &backup, const QList<Prof
     , m_jobsSpin(new QSpinBox(this))
     , m_problemLabel(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
-    , m_tocWatcher(new QFutureWatcher<DumpTocLoader::Outcome>(this))
+    , m_tocWatcher(new QFutureWatcher<Result<TocArchive>>(this))
 {
     setObjectName(QStringLiteral("restoreDumpDialog"));
     setWindowTitle(tr("Restore Dump"));
@@ -75,10 +76,9 @@ RestoreDumpDialog::RestoreDumpDialog(const BackupEntry &backup, const QList<Prof
             m_details = *details;
         else
             m_problemLabel->setText(details.error().message());
-        const QString started = QLocale().toString(backup.manifest->startedAt.toLocalTime(),
-                                                   QLocale::ShortFormat);
         m_backupLabel->setText(tr("Dump %1, taken %2 from PostgreSQL %3.")
-                                       .arg(backup.id, started, backup.manifest->serverVersion));
+                                       .arg(backup.id, BackupListModel::startedText(backup),
+                                            backup.manifest->serverVersion));
     }
     m_backupLabel->setObjectName(QStringLiteral("backupLabel"));
     m_backupLabel->setWordWrap(true);
@@ -167,8 +167,6 @@ RestoreDumpDialog::RestoreDumpDialog(const BackupEntry &backup, const QList<Prof
     m_jobsSpin->setObjectName(QStringLiteral("restoreJobsSpinBox"));
     m_jobsSpin->setRange(1, 64);
     m_jobsSpin->setValue(1);
-    m_jobsSpin->setToolTip(tr("Tables pg_restore loads at the same time. More than one job "
-                              "first unpacks the dump into a temporary folder."));
 
     auto *targetBox = new QGroupBox(tr("Restore Into"), this);
     targetBox->setObjectName(QStringLiteral("targetGroupBox"));
@@ -205,7 +203,7 @@ RestoreDumpDialog::RestoreDumpDialog(const BackupEntry &backup, const QList<Prof
     layout->addWidget(m_problemLabel);
     layout->addWidget(m_buttons);
 
-    connect(m_tocWatcher, &QFutureWatcher<DumpTocLoader::Outcome>::finished, this,
+    connect(m_tocWatcher, &QFutureWatcher<Result<TocArchive>>::finished, this,
             &RestoreDumpDialog::onTocLoaded);
     resize(640, 720);
     onDatabaseChanged();
@@ -238,12 +236,21 @@ void RestoreDumpDialog::onDatabaseChanged()
         update();
         return;
     }
+    // Only a directory-format dump restores in parallel (see RestoreDumpJob).
+    const bool parallel = dumped->format == DumpFormat::Directory;
+    m_jobsSpin->setEnabled(parallel);
+    if (!parallel)
+        m_jobsSpin->setValue(1);
+    m_jobsSpin->setToolTip(parallel ? tr("Tables pg_restore loads at the same time.")
+                                    : tr("This dump is in the custom format, which is restored "
+                                         "as one stream; dumps in the directory format can be "
+                                         "restored in parallel."));
     m_contentStatusLabel->setText(tr("Reading the backup's table of contents…"));
     m_contentStack->setCurrentWidget(m_contentStatusLabel);
     const quint64 generation = ++m_tocGeneration;
     m_tocWatcher->setProperty("generation", generation);
     m_tocWatcher->setFuture(QtConcurrent::run(
-            [dir = m_backup.path, db = *dumped] { return DumpTocLoader::load(dir, db); }));
+            [backup = m_backup, database] { return DumpToc::load(backup, database); }));
     update();
 }
 
@@ -251,18 +258,16 @@ void RestoreDumpDialog::onTocLoaded()
 {
     if (m_tocWatcher->property("generation").toULongLong() != m_tocGeneration)
         return; // an earlier database's; the current one is on its way
-    const DumpTocLoader::Outcome outcome = m_tocWatcher->result();
-    if (!outcome.toc) {
-        m_contentStatusLabel->setText(
-                outcome.error ? outcome.error->message()
-                              : tr("The backup's table of contents could not be read."));
+    const Result<TocArchive> toc = m_tocWatcher->result();
+    if (!toc) {
+        m_contentStatusLabel->setText(toc.error().message());
         update();
         return;
     }
 
     // Filling sets check states; they are not the user's clicks.
     m_updatingChecks = true;
-    const QList<TocSchema> schemas = outcome.toc->schemas();
+    const QList<TocSchema> schemas = toc->schemas();
     for (const TocSchema &schema : schemas) {
         auto *schemaItem = new QStandardItem(schema.name);
         schemaItem->setData(int(ItemKind::Schema), ItemKindRole);

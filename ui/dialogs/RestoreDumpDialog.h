@@ -3,8 +3,8 @@
 #include "backup/BackupCatalog.h"
 #include "dump/DumpDetails.h"
 #include "dump/DumpOptions.h"
+#include "dump/TocEntry.h"
 #include "settings/Profile.h"
-#include "support/DumpTocLoader.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
@@ -103,7 +103,7 @@ private:
     QSpinBox *m_jobsSpin;
     QLabel *m_problemLabel;
     QDialogButtonBox *m_buttons;
-    QFutureWatcher<DumpTocLoader::Outcome> *m_tocWatcher;
+    QFutureWatcher<Result<TocArchive>> *m_tocWatcher;
     quint64 m_tocGeneration = 0;
 };
 

@@ -112,18 +112,8 @@ QVariant BackupListModel::displayData(const BackupEntry &entry, int column) cons
     const QString unknown = QStringLiteral("—");
     const std::optional<BackupManifest> &manifest = entry.manifest;
     switch (column) {
-    case StartedColumn: {
-        const std::optional<QDateTime> start = startOf(entry);
-        return start ? QLocale().toString(start->toLocalTime(),
-                                          QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                     : entry.id;
-    }
-    case KindColumn: {
-        const std::optional<BackupKind> kind = kindOf(entry);
-        if (!kind)
-            return unknown;
-        return *kind == BackupKind::Dump ? tr("Dump") : tr("Base backup");
-    }
+    case StartedColumn: return startedText(entry);
+    case KindColumn: return kindText(entry);
     case DatabasesColumn:
         if (!manifest)
             return unknown;
@@ -165,6 +155,21 @@ QVariant BackupListModel::sortData(const BackupEntry &entry, int column) const
     }
     default: return displayData(entry, column);
     }
+}
+
+QString BackupListModel::startedText(const BackupEntry &entry)
+{
+    const std::optional<QDateTime> start = startOf(entry);
+    return start ? QLocale().toString(start->toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                 : entry.id;
+}
+
+QString BackupListModel::kindText(const BackupEntry &entry)
+{
+    const std::optional<BackupKind> kind = kindOf(entry);
+    if (!kind)
+        return QStringLiteral("—");
+    return *kind == BackupKind::Dump ? tr("Dump") : tr("Base backup");
 }
 
 QString BackupListModel::stateText(BackupEntry::State state)
@@ -211,10 +216,17 @@ QVariant BackupListModel::statusDecoration(const BackupEntry &entry) const
 QString BackupListModel::statusToolTip(const BackupEntry &entry) const
 {
     switch (entry.state) {
-    case BackupEntry::State::InProgress: return tr("This backup is being written right now.");
+    case BackupEntry::State::InProgress:
+        if (BackupCatalog::isDeletionLeftover(entry.id))
+            return tr("This backup is being deleted right now.");
+        return tr("This backup is being written right now.");
     case BackupEntry::State::Debris:
+        if (BackupCatalog::isDeletionLeftover(entry.id))
+            return tr("What is left of a backup whose deletion was interrupted. It is not a "
+                      "backup any more; Remove Debris removes the rest.");
         return tr("This folder has no manifest: a backup that never finished (for example after "
-                  "a crash). It cannot be restored; verify reports it and expire removes it.");
+                  "a crash). It cannot be restored; verify reports it, and Remove Debris "
+                  "removes it.");
     case BackupEntry::State::Damaged:
         return entry.problem ? tr("The manifest cannot be read: %1").arg(entry.problem->message())
                              : tr("The manifest cannot be read.");

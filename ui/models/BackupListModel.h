@@ -66,6 +66,11 @@ public:
     Verification verification(const QString &backupId) const;
 
     static QString stateText(BackupEntry::State state);
+    // The "Started" column's text (local time, "yyyy-MM-dd HH:mm:ss"), for every place that
+    // names a backup by its date, so the table and the dialogs agree.
+    static QString startedText(const BackupEntry &entry);
+    // "Dump", "Base backup", or "—" when not even the folder name says.
+    static QString kindText(const BackupEntry &entry);
 
 private:
     struct VerifyResult

@@ -43,7 +43,9 @@ QJsonObject FactsJson::facts(const ServerFacts &f)
     QJsonArray databases;
     for (const ServerFacts::Database &db : f.databases) {
         databases.append(QJsonObject{{QStringLiteral("name"), db.name},
-                                     {QStringLiteral("sizeBytes"), optional(db.sizeBytes)}});
+                                     {QStringLiteral("sizeBytes"), optional(db.sizeBytes)},
+                                     {QStringLiteral("isTemplate"), db.isTemplate},
+                                     {QStringLiteral("allowsConnections"), db.allowsConnections}});
     }
     QJsonObject settings;
     for (auto it = f.settings.cbegin(); it != f.settings.cend(); ++it)

@@ -101,14 +101,16 @@ QStringList ServerReport::facts(const ServerFacts &f)
     }
     if (f.dataChecksums)
         rows.append({Tr::tr("Data checksums"), yesNo(*f.dataChecksums)});
-    if (!f.databases.isEmpty()) {
-        QStringList names;
-        for (const ServerFacts::Database &db : f.databases) {
+    QStringList names;
+    for (const ServerFacts::Database &db : f.databases) {
+        // The ones one can work with; template0 and the like are nobody's data.
+        if (db.allowsConnections) {
             names.append(db.sizeBytes ? Tr::tr("%1 (%2)").arg(db.name, formatBytes(*db.sizeBytes))
                                       : db.name);
         }
-        rows.append({Tr::tr("Databases"), names.join(QStringLiteral(", "))});
     }
+    if (!names.isEmpty())
+        rows.append({Tr::tr("Databases"), names.join(QStringLiteral(", "))});
     QStringList lines = labelled(rows);
     for (const QString &note : f.notes)
         lines.append(Tr::tr("Note: %1").arg(note));

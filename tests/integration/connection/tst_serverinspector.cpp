@@ -164,17 +164,31 @@ private Q_SLOTS:
         QCOMPARE(QString::number(f.archiver->failedCount),
                  sql(QStringLiteral("SELECT failed_count FROM pg_stat_archiver")));
 
-        // Databases: datallowconn only, with sizes.
+        // Databases: all of them, with sizes, and whether one may connect and is a template.
         QStringList names;
+        QStringList connectable;
+        QStringList templates;
         for (const ServerFacts::Database &db : f.databases) {
             names.append(db.name);
+            if (db.allowsConnections)
+                connectable.append(db.name);
+            if (db.isTemplate)
+                templates.append(db.name);
             QVERIFY2(db.sizeBytes && *db.sizeBytes > 0, qPrintable(db.name));
         }
-        QCOMPARE(names.join(QLatin1Char(',')),
+        QCOMPARE(connectable.join(QLatin1Char(',')),
                  sql(QStringLiteral("SELECT string_agg(datname, ',' ORDER BY datname) FROM "
                                     "pg_database WHERE datallowconn")));
-        QVERIFY(names.contains(QStringLiteral("shop")));
-        QVERIFY(!names.contains(QStringLiteral("no_conn")));
+        QCOMPARE(names.join(QLatin1Char(',')),
+                 sql(QStringLiteral("SELECT string_agg(datname, ',' ORDER BY datname) FROM "
+                                    "pg_database")));
+        QCOMPARE(templates,
+                 (QStringList{QStringLiteral("template0"), QStringLiteral("template1")}));
+        QVERIFY(connectable.contains(QStringLiteral("shop")));
+        QVERIFY(connectable.contains(QStringLiteral("template1")));
+        QVERIFY(names.contains(QStringLiteral("no_conn")));
+        QVERIFY(!connectable.contains(QStringLiteral("no_conn")));
+        QVERIFY(!connectable.contains(QStringLiteral("template0")));
         QVERIFY(!f.clientTools); // no locator given
 
         QVERIFY2(f.notes.isEmpty(), qPrintable(f.notes.join(QLatin1Char('\n'))));

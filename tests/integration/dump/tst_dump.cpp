@@ -9,13 +9,13 @@
 #include "TestUtil.h"
 #include "backup/BackupCatalog.h"
 #include "backup/BackupManifest.h"
+#include "backup/StoredFileCheck.h"
 #include "dump/DumpDetails.h"
 #include "dump/DumpJob.h"
+#include "dump/DumpToc.h"
 #include "dump/DumpVerification.h"
 #include "dump/RestoreDumpJob.h"
-#include "dump/TocParser.h"
 #include "repo/Repository.h"
-#include "repo/ZstdReader.h"
 #include "tools/ToolLocator.h"
 
 #include <QDir>
@@ -305,10 +305,15 @@ void TestDump::roundTripCustom()
     QVERIFY(db->tableBytes.value(QStringLiteral("public.pgbench_accounts")) > 0);
 
     // The stored TOC is what pg_restore lists; it parses with names intact.
-    Result<QByteArray> toc = ZstdReader::readAll(dir + QLatin1Char('/') + db->tocFile);
-    QVERIFY_OK(toc);
-    Result<TocArchive> archive = TocParser::parse(*toc, {db->schemas, db->roles});
+    Result<Repository> repository = Repository::open(m_repo);
+    QVERIFY_OK(repository);
+    Result<BackupEntry> entry = BackupCatalog::find(*repository, m_firstId);
+    QVERIFY_OK(entry);
+    Result<TocArchive> archive = DumpToc::load(*entry, QStringLiteral("src"));
     QVERIFY_OK(archive);
+    const Result<TocArchive> noSuchDatabase = DumpToc::load(*entry, QStringLiteral("nope"));
+    QVERIFY(!noSuchDatabase);
+    QCOMPARE(noSuchDatabase.error().code(), ErrorCode::NotFound);
     QVERIFY(archive->relation(QString::fromUtf8("ünïcødé"), QString::fromUtf8("数据")));
     QVERIFY(archive->relation(QStringLiteral("Sch ema"), QStringLiteral("Tä\"ble x")));
 
@@ -581,7 +586,7 @@ void TestDump::cancelLeavesNothingAndKeepsEarlierBackups()
     QVERIFY_OK(entry);
     QCOMPARE(entry->state, BackupEntry::State::Complete);
     for (const StoredFile &file : entry->manifest->files)
-        QVERIFY_OK(DumpVerification::checkStoredFile(entry->path, file, nullptr));
+        QVERIFY_OK(checkStoredFile(entry->path, file, nullptr));
 }
 
 void TestDump::cliDumpAndRestore()

@@ -65,6 +65,23 @@ private:
     qint64 m_total;
 };
 
+// Passes through three phases far quicker than the progress is sampled.
+class QuickPhasesJob : public ThreadedJob
+{
+public:
+    QuickPhasesJob()
+        : ThreadedJob(QStringLiteral("test"), QStringLiteral("Quick"))
+    {}
+
+protected:
+    Result<QJsonObject> work(JobContext &context) override
+    {
+        for (const char *phase : {"preparing", "working", "checking", "done"})
+            context.setPhase(QString::fromLatin1(phase), QString::fromLatin1(phase));
+        return QJsonObject();
+    }
+};
+
 } // namespace
 
 class TestJobs : public QObject
@@ -88,6 +105,21 @@ private Q_SLOTS:
         QCOMPARE(job.progress().phase, QStringLiteral("counting"));
         QCOMPARE(messages.count(), 1);
         QVERIFY(job.finishedAt() >= job.startedAt());
+    }
+
+    void everyPhaseIsShownEvenWhenShort()
+    {
+        QuickPhasesJob job;
+        QStringList phases;
+        connect(&job, &Job::progressChanged, &job, [&phases](const JobProgress &progress) {
+            if (phases.isEmpty() || phases.last() != progress.phase)
+                phases.append(progress.phase);
+        });
+        QSignalSpy finished(&job, &Job::finished);
+        job.start();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(phases, (QStringList{QStringLiteral("preparing"), QStringLiteral("working"),
+                                      QStringLiteral("checking"), QStringLiteral("done")}));
     }
 
     void failureCarriesError()

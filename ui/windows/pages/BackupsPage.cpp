@@ -1,5 +1,6 @@
 #include "BackupsPage.h"
 
+#include "backup/DeleteBackupJob.h"
 #include "backup/VerifyJob.h"
 #include "dialogs/NewDumpDialog.h"
 #include "dialogs/RestoreDumpDialog.h"
@@ -16,12 +17,14 @@
 #include "tools/ToolLocator.h"
 #include "widgets/EmptyStateWidget.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
@@ -191,6 +194,7 @@ BackupsPage::BackupsPage(const AppServices &services, ServerSession *session,
         connect(jobs, &JobManager::jobAdded, this, [this](Job *job) {
             if (job->kind() == QLatin1String("dump"))
                 QTimer::singleShot(InProgressRescanDelayMs, this, &BackupsPage::refresh);
+            updateActions(); // a restore or verify may now be reading the selected backup
         });
     }
     onSessionChanged();
@@ -220,7 +224,7 @@ void BackupsPage::createActions()
     m_deleteAction->setObjectName(QStringLiteral("deleteBackupAction"));
     m_deleteAction->setShortcut(QKeySequence::Delete);
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    // Not connected: see updateActions().
+    connect(m_deleteAction, &QAction::triggered, this, &BackupsPage::deleteSelected);
     addAction(m_deleteAction);
 
     m_findAction = new QAction(tr("Find"), this);
@@ -437,12 +441,41 @@ void BackupsPage::updateActions()
             tr("Read every file of the selected backup back and check it against its "
                "manifest; dumps are also listed with pg_restore"));
 
-    // Removing a backup must be a core operation (it takes the server folder's writer lock
-    // and removes the manifest first), and core offers none yet: say so instead of deleting
-    // files from the UI.
-    m_deleteAction->setEnabled(false);
-    m_deleteAction->setToolTip(tr("Deleting backups is not available yet in this version of "
-                                  "PgVault."));
+    const bool debris = entry && entry->state == BackupEntry::State::Debris;
+    m_deleteAction->setText(debris ? tr("Remove Debris…") : tr("Delete…"));
+    const bool inUse = entry && isInUse(entry->id);
+    m_deleteAction->setEnabled(entry && m_repository && m_services.jobs && !inUse
+                               && entry->state != BackupEntry::State::InProgress);
+    QString deleteTip = debris ? tr("Remove this incomplete backup folder from the repository")
+                               : tr("Remove the selected backup and all its files from the "
+                                    "repository");
+    if (!entry)
+        deleteTip = tr("Select a backup to delete");
+    else if (entry->state == BackupEntry::State::InProgress)
+        deleteTip = tr("This backup is being written or deleted right now.");
+    else if (inUse)
+        deleteTip = tr("A job is reading or deleting this backup right now.");
+    m_deleteAction->setToolTip(deleteTip);
+}
+
+bool BackupsPage::isInUse(const QString &backupId) const
+{
+    if (m_deleting.contains(backupId))
+        return true;
+    if (!m_services.jobs)
+        return false;
+    const QList<Job *> jobs = m_services.jobs->jobs();
+    for (const Job *job : jobs) {
+        if (job->isFinished())
+            continue;
+        if (const auto *restore = qobject_cast<const RestoreDumpJob *>(job);
+            restore && restore->options().backupId == backupId)
+            return true;
+        if (const auto *verify = qobject_cast<const VerifyJob *>(job);
+            verify && (verify->backupId().isEmpty() || verify->backupId() == backupId))
+            return true;
+    }
+    return false;
 }
 
 void BackupsPage::newDump()
@@ -542,6 +575,70 @@ void BackupsPage::onVerifyFinished(Job *job, const QString &backupId)
     // Cancelled, or stopped before reading anything (the job panel says why): not a verdict.
     if (!reported)
         m_model->clearVerification(backupId);
+    updateActions();
+}
+
+void BackupsPage::deleteSelected()
+{
+    const BackupEntry *entry = selectedEntry();
+    if (!entry || !m_repository || !m_deleteAction->isEnabled())
+        return;
+    const QString id = entry->id;
+    const bool debris = entry->state == BackupEntry::State::Debris;
+    const int row = m_model->indexOf(id).row();
+    const auto cellText
+            = [this, row](int column) { return m_model->index(row, column).data().toString(); };
+
+    // What the user sees in the table, so there is no doubt which backup goes.
+    QStringList facts;
+    facts.append(tr("Kind: %1").arg(BackupListModel::kindText(*entry)));
+    facts.append(tr("Started: %1").arg(BackupListModel::startedText(*entry)));
+    if (entry->manifest) {
+        facts.append(tr("Databases: %1").arg(cellText(BackupListModel::DatabasesColumn)));
+        facts.append(tr("Size: %1 stored (%2 raw)")
+                             .arg(cellText(BackupListModel::StoredSizeColumn),
+                                  cellText(BackupListModel::RawSizeColumn)));
+    }
+    facts.append(QString());
+    facts.append(debris ? tr("It has no manifest and cannot be restored. Its files are removed "
+                             "from the repository.")
+                        : tr("All its files are removed from the repository. This cannot be "
+                             "undone."));
+
+    auto *box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("deleteBackupMessageBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setIcon(QMessageBox::Warning);
+    box->setTextFormat(Qt::PlainText); // database names may hold anything
+    box->setWindowTitle(debris ? tr("Remove Debris") : tr("Delete Backup"));
+    box->setText(debris ? tr("Remove the incomplete backup %1?").arg(id)
+                        : tr("Delete backup %1?").arg(id));
+    box->setInformativeText(facts.join(QLatin1Char('\n')));
+    box->setStandardButtons(QMessageBox::Yes | QMessageBox::No);
+    box->setDefaultButton(QMessageBox::No);
+    QAbstractButton *yes = box->button(QMessageBox::Yes);
+    yes->setObjectName(QStringLiteral("confirmDeleteButton"));
+    yes->setText(debris ? tr("&Remove") : tr("&Delete"));
+    box->button(QMessageBox::No)->setObjectName(QStringLiteral("keepBackupButton"));
+    connect(box, &QMessageBox::finished, this, [this, box, yes, id] {
+        if (box->clickedButton() == yes)
+            startDelete(id);
+    });
+    box->open();
+}
+
+void BackupsPage::startDelete(const QString &backupId)
+{
+    if (!m_repository || !m_services.jobs || isInUse(backupId))
+        return;
+    auto *job = new DeleteBackupJob(*m_repository, backupId);
+    m_deleting.insert(backupId);
+    // The page reads the repository again when any job finishes (onJobFinished).
+    connect(job, &Job::finished, this, [this, backupId] {
+        m_deleting.remove(backupId);
+        updateActions();
+    });
+    m_services.jobs->add(job);
     updateActions();
 }
 

@@ -4,6 +4,7 @@
 #include "support/AppServices.h"
 
 #include <QFutureWatcher>
+#include <QSet>
 #include <QWidget>
 
 #include <optional>
@@ -49,6 +50,9 @@ public:
     void newDump();
     void restoreSelected();
     void verifySelected();
+    // Asks (naming id, kind, databases and size; No is the default), then runs a
+    // DeleteBackupJob. Debris rows are "removed" rather than "deleted".
+    void deleteSelected();
 
 Q_SIGNALS:
     // A scan finished and the table shows its result.
@@ -68,6 +72,9 @@ private:
     void onScanFinished();
     void onJobFinished(Job *job);
     void onVerifyFinished(Job *job, const QString &backupId);
+    void startDelete(const QString &backupId);
+    // A job of this session reads the backup right now (restore, verify) or deletes it.
+    bool isInUse(const QString &backupId) const;
     void updateActions();
     void updateView();
     QString repositoryPath() const;
@@ -103,6 +110,7 @@ private:
     quint64 m_shownSystemId = 0;
     std::optional<Repository> m_repository;
     bool m_haveScanned = false;
+    QSet<QString> m_deleting; // ids whose DeleteBackupJob has not finished
 };
 
 } // namespace PgVault

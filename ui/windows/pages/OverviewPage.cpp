@@ -493,7 +493,12 @@ QGroupBox *OverviewPage::databasesSection(const ServerFacts &facts)
     QGroupBox *box = section(tr("Databases"), QStringLiteral("databasesGroupBox"), &form);
     qint64 total = 0;
     bool allKnown = true;
+    bool any = false;
     for (const ServerFacts::Database &database : facts.databases) {
+        // The ones one can work with; template0 and the like are nobody's data.
+        if (!database.allowsConnections)
+            continue;
+        any = true;
         QString size = tr("size not visible");
         if (database.sizeBytes) {
             size = formatBytes(*database.sizeBytes);
@@ -508,7 +513,7 @@ QGroupBox *OverviewPage::databasesSection(const ServerFacts &facts)
         nameLabel->setTextFormat(Qt::PlainText);
         addPair(form, nameLabel, sizeLabel);
     }
-    if (facts.databases.isEmpty()) {
+    if (!any) {
         addSpanning(form, noteLabel(tr("No databases accept connections."), box));
     } else {
         auto *totalCaption = new QLabel(tr("Total"), box);
