@@ -10,18 +10,16 @@
 namespace PgVault {
 
 namespace {
-
 constexpr qint64 ChunkSize = 1024 * 1024;
+} // namespace
 
-Error corruptFile(const QString &path, const QString &why, const QString &detail = {})
+Error corruptStoredFile(const QString &path, const QString &why, const QString &detail)
 {
     return Error(
             ErrorCode::Corrupt,
             Tr::tr("The stored file %1 is damaged: %2.").arg(QDir::toNativeSeparators(path), why),
             detail);
 }
-
-} // namespace
 
 Status checkStoredFile(const QString &backupDir, const StoredFile &file, JobContext *context,
                        const std::function<void(qint64 bytes)> &progress)
@@ -30,7 +28,7 @@ Status checkStoredFile(const QString &backupDir, const StoredFile &file, JobCont
     InputFile input(path);
     if (Status opened = input.open(); !opened) {
         if (opened.error().code() == ErrorCode::NotFound)
-            return corruptFile(path, Tr::tr("it is missing"));
+            return corruptStoredFile(path, Tr::tr("it is missing"));
         return opened.error();
     }
     Checksum checksum;
@@ -50,11 +48,11 @@ Status checkStoredFile(const QString &backupDir, const StoredFile &file, JobCont
             progress(*got);
     }
     if (total != file.storedSize) {
-        return corruptFile(
+        return corruptStoredFile(
                 path, Tr::tr("it holds %1 bytes instead of %2").arg(total).arg(file.storedSize));
     }
     if (checksum.result() != file.checksum) {
-        return corruptFile(
+        return corruptStoredFile(
                 path, Tr::tr("its checksum does not match the manifest"),
                 QStringLiteral("expected %1, found %2").arg(file.checksum, checksum.result()));
     }

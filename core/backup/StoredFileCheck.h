@@ -18,4 +18,7 @@ class JobContext;
 Status checkStoredFile(const QString &backupDir, const StoredFile &file, JobContext *context,
                        const std::function<void(qint64 bytes)> &progress = {});
 
+// The Corrupt error for a stored file: "The stored file <path> is damaged: <why>."
+Error corruptStoredFile(const QString &path, const QString &why, const QString &detail = {});
+
 } // namespace PgVault

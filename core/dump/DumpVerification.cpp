@@ -2,6 +2,7 @@
 
 #include "TocParser.h"
 #include "ToolProcess.h"
+#include "backup/StoredFileCheck.h"
 #include "common/Tr.h"
 #include "jobs/JobContext.h"
 #include "repo/AtomicFile.h"
@@ -19,14 +20,6 @@ namespace PgVault::DumpVerification {
 namespace {
 
 constexpr qint64 ChunkSize = 1024 * 1024;
-
-Error corruptFile(const QString &path, const QString &why, const QString &detail = {})
-{
-    return Error(
-            ErrorCode::Corrupt,
-            Tr::tr("The stored file %1 is damaged: %2.").arg(QDir::toNativeSeparators(path), why),
-            detail);
-}
 
 } // namespace
 
@@ -78,9 +71,9 @@ Result<QByteArray> listArchive(const QString &backupDir, const DumpedDatabase &d
     if (!outcome)
         return outcome.error();
     if (!outcome->succeeded()) {
-        return corruptFile(archiveFile,
-                           Tr::tr("pg_restore cannot read it: %1").arg(outcome->summary(3)),
-                           outcome->detail());
+        return corruptStoredFile(archiveFile,
+                                 Tr::tr("pg_restore cannot read it: %1").arg(outcome->summary(3)),
+                                 outcome->detail());
     }
     // pg_restore --list stops after the table of contents; the rest of the archive must still
     // decompress to its verified end.
@@ -99,7 +92,7 @@ Result<QByteArray> listArchive(const QString &backupDir, const DumpedDatabase &d
     const Result<TocArchive> toc
             = TocParser::parse(outcome->output, TocParser::Hints{database.schemas, database.roles});
     if (!toc) {
-        return corruptFile(archiveFile, toc.error().message(), toc.error().detail());
+        return corruptStoredFile(archiveFile, toc.error().message(), toc.error().detail());
     }
     return outcome->output;
 }
