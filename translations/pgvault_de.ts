@@ -953,6 +953,85 @@
         <source>The tar archive has a damaged member header.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 in %2 is not listed in backup_manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2 is in the archives more than once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2 has %3 bytes, but backup_manifest says %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2 does not match its SHA256 checksum in backup_manifest: it was changed or damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2 cannot be checked: backup_manifest uses the checksum algorithm %3, which is not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored file %1 (PostgreSQL&apos;s backup manifest) is damaged: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its last line is not its checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it does not match its own Manifest-Checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored file %1 (PostgreSQL&apos;s backup manifest) is damaged: it is not valid JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no Manifest-Checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it belongs to the server %1, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no &quot;Files&quot; list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a &quot;Files&quot; entry has no path or size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entry of %1 has an algorithm but no checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it lists %1 twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a readable tar archive: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it ends before the tar end marker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2 is listed in backup_manifest but missing from the archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> (and %n more)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PgVault::BackupListModel</name>

@@ -66,6 +66,19 @@ TarMemberCounter::TarMemberCounter(QSet<QString> interesting)
 Status TarMemberCounter::feed(QByteArrayView data)
 {
     while (!data.isEmpty()) {
+        if (m_fileData > 0) {
+            const qsizetype step = qsizetype(std::min<qint64>(m_fileData, data.size()));
+            m_visitor->fileData(data.first(step));
+            m_fileData -= step;
+            m_skip -= step;
+            m_offset += step;
+            data = data.sliced(step);
+            if (m_fileData == 0) {
+                if (Status ended = m_visitor->endFile(); !ended)
+                    return ended;
+            }
+            continue;
+        }
         if (m_skip > 0) {
             const qsizetype step = qsizetype(std::min<qint64>(m_skip, data.size()));
             m_skip -= step;
@@ -124,6 +137,16 @@ Status TarMemberCounter::parseHeader()
             name = prefix + QLatin1Char('/') + name;
         if (m_interesting.contains(name))
             m_found.insert(name);
+        if (m_visitor) {
+            if (Status begun = m_visitor->beginFile(name, *size); !begun)
+                return begun;
+            // An empty file has no data to wait for: it ends with its header.
+            if (*size == 0) {
+                if (Status ended = m_visitor->endFile(); !ended)
+                    return ended;
+            }
+            m_fileData = *size;
+        }
     }
     // Only regular files carry data in what PostgreSQL writes (directories and symlinks have
     // size 0); data is padded to whole blocks.

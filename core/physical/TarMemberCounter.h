@@ -13,11 +13,26 @@ namespace PgVault {
 // regular files (what backup_manifest lists), remembers the names a caller asks about, and
 // knows whether the archive ended with tar's two zero blocks. Enough to check a base backup's
 // archives while they stream; it is not a general tar reader (no GNU/pax extensions, which
-// PostgreSQL's own tar writer never produces).
+// PostgreSQL's own tar writer never produces). With a FileVisitor it also hands out the data of
+// each regular file, so verification reads every archive once, in the same walk.
 class TarMemberCounter
 {
 public:
+    // Sees each regular file as it passes: begin, its data in pieces (possibly none), end.
+    // An error from begin/end stops the walk and is returned by feed().
+    class FileVisitor
+    {
+    public:
+        virtual ~FileVisitor() = default;
+        virtual Status beginFile(const QString &name, qint64 size) = 0;
+        virtual void fileData(QByteArrayView data) = 0;
+        virtual Status endFile() = 0;
+    };
+
     explicit TarMemberCounter(QSet<QString> interesting = {});
+
+    // Not owned; must outlive the feeding. nullptr (the default) skips data unseen.
+    void setFileVisitor(FileVisitor *visitor) { m_visitor = visitor; }
 
     // Corrupt when a header's checksum is wrong (the stream lost its alignment) or data
     // follows the end-of-archive marker.
@@ -37,8 +52,10 @@ private:
 
     QSet<QString> m_interesting;
     QSet<QString> m_found;
-    QByteArray m_header; // a header being collected (< 512 bytes)
-    qint64 m_skip = 0;   // data and padding bytes of the current member still to pass
+    QByteArray m_header;   // a header being collected (< 512 bytes)
+    qint64 m_skip = 0;     // data and padding bytes of the current member still to pass
+    qint64 m_fileData = 0; // of m_skip: data bytes of the visited regular file still to pass
+    FileVisitor *m_visitor = nullptr;
     qint64 m_regularFiles = 0;
     qint64 m_members = 0;
     int m_zeroBlocks = 0;

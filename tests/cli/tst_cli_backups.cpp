@@ -6,7 +6,9 @@
 
 #include "backup/BackupId.h"
 #include "backup/BackupWriter.h"
+#include "physical/BaseBackupDetails.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -27,8 +29,41 @@ QByteArray sample(qsizetype size)
     return data;
 }
 
+// The smallest base backup the base kind check accepts: one empty tar (just tar's end marker)
+// and a PostgreSQL backup_manifest listing no files, with its own checksum as the server
+// writes it (SHA-256 of every line before the last).
+Status storeEmptyBaseBackup(BackupWriter &writer, BackupManifest &m)
+{
+    const QByteArray head = "{ \"PostgreSQL-Backup-Manifest-Version\": 1,\n\"Files\": [\n],\n"
+                            "\"WAL-Ranges\": [\n{ \"Timeline\": 1, \"Start-LSN\": "
+                            "\"0/2000028\", \"End-LSN\": \"0/2000100\" }\n],\n";
+    const QByteArray pgManifest
+            = head + "\"Manifest-Checksum\": \""
+              + QCryptographicHash::hash(head, QCryptographicHash::Sha256).toHex() + "\"}\n";
+    const Result<StoredFile> tar
+            = writer.storeSmallFile(QStringLiteral("base.tar.zst"), QByteArray(1024, '\0'));
+    if (!tar)
+        return tar.error();
+    const Result<StoredFile> manifest
+            = writer.storeSmallFile(QStringLiteral("backup_manifest.zst"), pgManifest);
+    if (!manifest)
+        return manifest.error();
+    BaseBackupDetails details;
+    details.startLsn = QStringLiteral("0/2000028");
+    details.stopLsn = QStringLiteral("0/2000100");
+    details.firstWalSegment = QStringLiteral("000000010000000000000002");
+    details.lastWalSegment = details.firstWalSegment;
+    details.systemIdentifier = SystemId;
+    details.archives.append(BaseBackupArchive{
+            QStringLiteral("base.tar"), QStringLiteral("base.tar.zst"), 0, {}, -1, 1024, 0});
+    details.backupManifestFile = QStringLiteral("backup_manifest.zst");
+    m.details = details.toJson();
+    return {};
+}
+
 // A backup of synthetic files: fine for checksums and listing, but its "archives" are no
-// pg_dump archives, so a dump's kind check (pg_restore --list) refuses them.
+// pg_dump archives, so a dump's kind check (pg_restore --list) refuses them. A base backup
+// without databases is a valid (empty) one.
 Result<BackupManifest> makeBackup(const Repository &repo, const QStringList &databases,
                                   BackupKind kind = BackupKind::Dump)
 {
@@ -42,6 +77,10 @@ Result<BackupManifest> makeBackup(const Repository &repo, const QStringList &dat
             return f.error();
     }
     BackupManifest m;
+    if (kind == BackupKind::Base && databases.isEmpty()) {
+        if (Status s = storeEmptyBaseBackup(**writer, m); !s)
+            return s.error();
+    }
     m.serverVersion = QStringLiteral("15.18");
     m.serverVersionNum = 150018;
     m.toolVersion = QStringLiteral("pg_dump (PostgreSQL) 15.18");
@@ -192,7 +231,7 @@ private Q_SLOTS:
 
     void verifyOk()
     {
-        // Base kind: only the checksums and zstd frames are checked (no kind check yet).
+        // Base kind: the checksums, the zstd frames and the base kind check (an empty tar).
         const Result<BackupManifest> dump = makeBackup(*m_repo, {}, BackupKind::Base);
         QVERIFY_OK(dump);
         for (const QStringList &args :

@@ -7,6 +7,7 @@
 
 #include "backup/VerifyJob.h"
 #include "dump/DumpVerification.h"
+#include "physical/BaseBackupVerification.h"
 #include "tools/ToolLocator.h"
 
 #include <QCommandLineParser>
@@ -70,6 +71,8 @@ CommandStatus VerifyCommand::run(CommandContext &context)
     // A dump is only sound when pg_restore can read its archives back.
     job->setKindCheck(BackupKind::Dump,
                       DumpVerification::kindCheck(context.services().toolLocator()->extraDirs()));
+    // A base backup is only sound when every file in its tars matches PostgreSQL's manifest.
+    job->setKindCheck(BackupKind::Base, BaseBackupVerification::kindCheck());
     return context.runJob(std::move(job), [&context](const Job &finished) {
         const QJsonObject data = finished.resultData();
         const QJsonArray backups = data.value(QStringLiteral("backups")).toArray();

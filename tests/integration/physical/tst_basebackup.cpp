@@ -12,12 +12,18 @@
 #include "backup/BackupCatalog.h"
 #include "backup/BackupManifest.h"
 #include "backup/StoredFileCheck.h"
+#include "backup/VerifyJob.h"
 #include "connection/PgConnection.h"
+#include "jobs/JobContext.h"
 #include "physical/BaseBackupDetails.h"
 #include "physical/BaseBackupJob.h"
+#include "physical/BaseBackupVerification.h"
 #include "physical/Lsn.h"
+#include "repo/Checksum.h"
+#include "repo/JsonFile.h"
 #include "repo/Repository.h"
 #include "repo/ZstdReader.h"
+#include "repo/ZstdWriter.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -63,6 +69,59 @@ CliRun run(const QString &program, const QStringList &arguments)
     return runProgram(program, arguments);
 }
 
+// Compresses a plain file into a stored .zst (replacing it) and returns its StoredFile record,
+// as BackupWriter would have written it.
+Result<StoredFile> compressInto(const QString &source, const QString &target, const QString &name)
+{
+    QFile in(source);
+    if (!in.open(QIODevice::ReadOnly))
+        return Error(ErrorCode::IoError, in.errorString());
+    (void)QFile::remove(target);
+    QFile out(target);
+    if (!out.open(QIODevice::WriteOnly))
+        return Error(ErrorCode::IoError, out.errorString());
+    StoredFile stored;
+    stored.name = name;
+    Checksum checksum;
+    ZstdWriter writer([&](QByteArrayView data) -> Status {
+        checksum.add(data);
+        stored.storedSize += data.size();
+        if (out.write(data.data(), data.size()) != data.size())
+            return Error(ErrorCode::IoError, out.errorString());
+        return {};
+    });
+    while (!in.atEnd()) {
+        const QByteArray chunk = in.read(1 << 20);
+        stored.rawSize += chunk.size();
+        if (Status s = writer.write(chunk); !s)
+            return s.error();
+    }
+    if (Status s = writer.finish(); !s)
+        return s.error();
+    stored.checksum = checksum.result();
+    return stored;
+}
+
+// The report's problem messages of the one verified backup.
+QStringList problemMessages(const QJsonObject &report)
+{
+    QStringList messages;
+    for (const QJsonValue &backup : report.value(u"backups").toArray()) {
+        for (const QJsonValue &problem : backup.toObject().value(u"problems").toArray())
+            messages.append(problem.toObject().value(u"message").toString());
+    }
+    return messages;
+}
+
+JobOutcome verifyBackup(const Repository &repository, const QString &id, QJsonObject *report)
+{
+    auto *job = new VerifyJob(repository, id);
+    job->setKindCheck(BackupKind::Base, BaseBackupVerification::kindCheck());
+    // runJob deletes the job when it finished; the report is taken before that.
+    QObject::connect(job, &Job::finished, job, [job, report] { *report = job->report(); });
+    return runJob(job);
+}
+
 } // namespace
 
 class TestBaseBackup : public QObject
@@ -74,6 +133,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void backupRestores();
     void cliBackup();
+    void verifyChecksTarContents();
     void noReplicationPrivilege();
     void walSettingsAreNamed();
     void secondWriterIsLocked();
@@ -396,6 +456,89 @@ void TestBaseBackup::cliBackup()
                      + QStringList{QStringLiteral("backup"), QStringLiteral("--compress-level"),
                                    QStringLiteral("99")});
     QVERIFY2(usage.exitCode == 2, qPrintable(usage.describe()));
+}
+
+void TestBaseBackup::verifyChecksTarContents()
+{
+    const JobOutcome backup = runJob(new BaseBackupJob(options()));
+    QVERIFY2(backup.state == Job::State::Succeeded, qPrintable(backup.describe()));
+    const QString id = backup.data.value(u"backupId").toString();
+    Result<Repository> repository = Repository::open(m_repo);
+    QVERIFY_OK(repository);
+    Result<BackupEntry> entry = BackupCatalog::find(*repository, id);
+    QVERIFY_OK(entry);
+
+    // A fresh backup: every file of both tars (the tablespace's under pg_tblspc/<oid>/ in
+    // PostgreSQL's manifest) matches, through VerifyJob with the kind check.
+    JobContext context;
+    QVERIFY_OK(BaseBackupVerification::check(*entry, context));
+    QJsonObject report;
+    JobOutcome verified = verifyBackup(*repository, id, &report);
+    QVERIFY2(verified.state == Job::State::Succeeded, qPrintable(verified.describe()));
+    QCOMPARE(report.value(u"problemCount").toInt(), 0);
+    bool checked = false;
+    for (const JobProgress &progress : verified.progress)
+        checked = checked || progress.phase == QLatin1String("checking");
+    QVERIFY(checked);
+
+    // One byte of table t's data file changed inside base.tar, recompressed, and our manifest
+    // updated to the new stored file: only the tar walk against backup_manifest can see it.
+    Result<QString> relation = m_cluster->scalar(QStringLiteral("SELECT pg_relation_filepath('t')"),
+                                                 QStringLiteral("src"));
+    QVERIFY_OK(relation);
+    const QString scratch = m_cluster->scratchDir() + QStringLiteral("/tamper-") + id;
+    QVERIFY(QDir().mkpath(scratch));
+    const QString tarPath = scratch + QStringLiteral("/base.tar");
+    const QString stored = entry->path + QStringLiteral("/base.tar.zst");
+    QVERIFY_OK(decompress(stored, tarPath));
+    // GNU tar's --block-number names the 512-byte block of each member's header.
+    const CliRun blocks = run(QStringLiteral("tar"),
+                              {QStringLiteral("--block-number"), QStringLiteral("-tf"), tarPath});
+    QVERIFY2(blocks.exitCode == 0, qPrintable(blocks.describe()));
+    const QRegularExpressionMatch match
+            = QRegularExpression(QStringLiteral("^block (\\d+): %1$")
+                                         .arg(QRegularExpression::escape(*relation)),
+                                 QRegularExpression::MultilineOption)
+                      .match(QString::fromUtf8(blocks.out));
+    QVERIFY2(match.hasMatch(), qPrintable(*relation));
+    {
+        QFile tar(tarPath);
+        QVERIFY(tar.open(QIODevice::ReadWrite));
+        // Inside the first page's data, past its header: the member's data follows its header.
+        const qint64 offset = (match.captured(1).toLongLong() + 1) * 512 + 4000;
+        QVERIFY(tar.seek(offset));
+        const QByteArray original = tar.read(1);
+        QCOMPARE(original.size(), 1);
+        QVERIFY(tar.seek(offset));
+        QCOMPARE(tar.write(QByteArray(1, char(original.at(0) ^ 0x5A))), qint64(1));
+    }
+    Result<StoredFile> rewritten = compressInto(tarPath, stored, QStringLiteral("base.tar.zst"));
+    QVERIFY_OK(rewritten);
+    Result<BackupManifest> manifest = BackupManifest::load(entry->path);
+    QVERIFY_OK(manifest);
+    bool replaced = false;
+    for (StoredFile &file : manifest->files) {
+        if (file.name == rewritten->name) {
+            file = *rewritten;
+            replaced = true;
+        }
+    }
+    QVERIFY(replaced);
+    QVERIFY_OK(JsonFile::write(entry->path + QLatin1Char('/')
+                                       + QLatin1String(BackupManifest::FileName),
+                               manifest->toJson()));
+
+    verified = verifyBackup(*repository, id, &report);
+    QCOMPARE(verified.state, Job::State::Failed);
+    QVERIFY2(verified.error->code() == ErrorCode::Corrupt, qPrintable(verified.describe()));
+    const QStringList problems = problemMessages(report);
+    QCOMPARE(problems.size(), 1);
+    // Names the stored archive and the path inside it, and nothing else is reported.
+    QVERIFY2(problems.first().contains(*relation + QStringLiteral(" in "))
+                     && problems.first().contains(QLatin1String("base.tar.zst"))
+                     && problems.first().contains(QLatin1String("checksum")),
+             qPrintable(problems.first()));
+    QVERIFY2(!problems.first().contains(QLatin1String(";")), qPrintable(problems.first()));
 }
 
 void TestBaseBackup::noReplicationPrivilege()

@@ -9,6 +9,7 @@
 #include "dump/RestoreDumpJob.h"
 #include "jobs/JobManager.h"
 #include "models/BackupListModel.h"
+#include "physical/BaseBackupVerification.h"
 #include "settings/ProfileStore.h"
 #include "settings/Settings.h"
 #include "support/Icons.h"
@@ -542,6 +543,8 @@ void BackupsPage::verifySelected()
     // A dump is only sound when pg_restore can read its archives, which only the dump code
     // knows how to check.
     job->setKindCheck(BackupKind::Dump, DumpVerification::kindCheck(toolDirs));
+    // Likewise a base backup: its tars checked file by file against PostgreSQL's manifest.
+    job->setKindCheck(BackupKind::Base, BaseBackupVerification::kindCheck());
     connect(job, &Job::finished, this, [this, job, id] { onVerifyFinished(job, id); });
     m_model->setVerifying(id);
     updateActions();
