@@ -2391,10 +2391,6 @@ The server listens only on a private unix socket folder, never on the network, s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restores one database of the dump ID into database NAME of the server given with --conninfo or --profile. The backup&apos;s checksums are verified before the server is touched. --create creates NAME (it must not exist); otherwise NAME must exist, and if it already holds objects --clean is needed to drop and recreate the backup&apos;s objects. --schema and --table restore only those (a table with its data, sequences, indexes, constraints, triggers and the types it needs). --from-db chooses the database of a backup that holds several.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The dump&apos;s backup id (see “list”).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2460,6 +2456,22 @@ The server listens only on a private unix socket folder, never on the network, s
     </message>
     <message>
         <source>Ask the server for an immediate checkpoint instead of a spread one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restores one database of the dump ID into database NAME of the server given with --conninfo or --profile. The backup&apos;s checksums are verified before the server is touched. --create creates NAME (it must not exist); otherwise NAME must exist, and if it already holds objects --clean is needed to drop and recreate the backup&apos;s objects. --schema and --table restore only those (a table with its data, sequences, indexes, constraints, triggers and the types it needs). --from-db chooses the database of a backup that holds several. --globals instead restores only the roles and tablespaces of a dump made with --globals: existing roles and tablespaces are left unchanged (each is reported), and role memberships are only added to roles it creates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore only the roles and tablespaces (not with --db).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--globals restores only roles and tablespaces; it cannot be combined with --%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored %1 role(s) into %2; %3 existing role(s) left unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3773,6 +3785,80 @@ Nur Dumps: Basissicherungen und WAL-Streaming sind blockiert.</translation>
     <message>
         <source>A custom-format dump is restored by one pg_restore stream; parallel restores need a directory-format dump.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PgVault::RestoreGlobalsJob</name>
+    <message>
+        <source>The backup %1 is still being written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup %1 is incomplete (it has no manifest) and cannot be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manifest of backup %1 is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup %1 is not a dump; restore it with “restore”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup %1 holds no roles and tablespaces (it was made without --globals).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore roles and tablespaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manifest of backup %1 does not list the file %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1 cannot be restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role “%1” exists on %2 and was left unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tablespace “%1” exists on %2 and was left unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped because the role “%1” does not exist on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped because it would change the existing role “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring roles and tablespaces into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring the roles and tablespaces of backup %1 into %2 stopped at “%3”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished">Fertig</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n role(s) and %1 tablespace(s) of backup %2 into %3.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -156,6 +156,16 @@
     </message>
 </context>
 <context>
+    <name>PgVault::RestoreGlobalsJob</name>
+    <message numerus="yes">
+        <source>Restored %n role(s) and %1 tablespace(s) of backup %2 into %3.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PgVault::VerifyJob</name>
     <message numerus="yes">
         <source>Verification found damage in %1: %2 (%n problem(s) in total)</source>

@@ -4,6 +4,7 @@
 #include "framework/CommandContext.h"
 
 #include "dump/RestoreDumpJob.h"
+#include "dump/RestoreGlobalsJob.h"
 #include "jobs/Job.h"
 #include "tools/ToolLocator.h"
 
@@ -20,6 +21,7 @@ const QString kSchema = QStringLiteral("schema");
 const QString kTable = QStringLiteral("table");
 const QString kJobs = QStringLiteral("jobs");
 const QString kFromDb = QStringLiteral("from-db");
+const QString kGlobals = QStringLiteral("globals");
 } // namespace
 
 QString RestoreDumpCommand::name() const
@@ -41,14 +43,17 @@ QString RestoreDumpCommand::description() const
                   "recreate the backup's objects. --schema and --table restore only those "
                   "(a table with its data, sequences, indexes, constraints, triggers and the "
                   "types it needs). --from-db chooses the database of a backup that holds "
-                  "several.");
+                  "several. --globals instead restores only the roles and tablespaces of a dump "
+                  "made with --globals: existing roles and tablespaces are left unchanged "
+                  "(each is reported), and role memberships are only added to roles it "
+                  "creates.");
 }
 
 QString RestoreDumpCommand::synopsis() const
 {
-    return QStringLiteral("restore-dump ID (--conninfo STR | --profile NAME) --db NAME "
+    return QStringLiteral("restore-dump ID (--conninfo STR | --profile NAME) (--db NAME "
                           "[--create] [--clean] [--schema S]... [--table S.T]... [--jobs N] "
-                          "[--from-db NAME]");
+                          "[--from-db NAME] | --globals)");
 }
 
 QList<Command::Argument> RestoreDumpCommand::arguments() const
@@ -67,6 +72,7 @@ QList<QCommandLineOption> RestoreDumpCommand::options() const
              Tr::tr("S.T")},
             {kJobs, Tr::tr("Parallel pg_restore jobs."), Tr::tr("N")},
             {kFromDb, Tr::tr("The database of the backup to restore."), Tr::tr("NAME")},
+            {kGlobals, Tr::tr("Restore only the roles and tablespaces (not with --db).")},
     };
 }
 
@@ -74,6 +80,18 @@ Status RestoreDumpCommand::parse(const Parsed &parsed)
 {
     const QCommandLineParser &parser = parsed.parser;
     m_options.backupId = parsed.arguments.at(0);
+    m_globals = parser.isSet(kGlobals);
+    if (m_globals) {
+        for (const QString &option : {kDb, kCreate, kClean, kSchema, kTable, kJobs, kFromDb}) {
+            if (parser.isSet(option)) {
+                return Error(ErrorCode::InvalidInput,
+                             Tr::tr("--globals restores only roles and tablespaces; it cannot be "
+                                    "combined with --%1.")
+                                     .arg(option));
+            }
+        }
+        return {};
+    }
     m_options.targetDatabase = parser.value(kDb);
     if (m_options.targetDatabase.isEmpty())
         return Error(ErrorCode::InvalidInput, Tr::tr("Name the target database with --db NAME."));
@@ -105,6 +123,26 @@ CommandStatus RestoreDumpCommand::run(CommandContext &context)
     m_options.password = target->password;
     m_options.repositoryPath = services.repositoryPath(target->profile);
     m_options.extraToolDirs = services.toolLocator()->extraDirs();
+
+    if (m_globals) {
+        RestoreGlobalsOptions options;
+        options.repositoryPath = m_options.repositoryPath;
+        options.backupId = m_options.backupId;
+        options.target = m_options.target;
+        options.password = m_options.password;
+        return context.runJob(
+                std::make_unique<RestoreGlobalsJob>(options), [&context](const Job &job) {
+                    const QJsonObject data = job.resultData();
+                    context.output().print(
+                            Tr::tr("Restored %1 role(s) into %2; %3 existing "
+                                   "role(s) left unchanged.")
+                                    .arg(QString::number(
+                                                 data.value(u"createdRoles").toArray().size()),
+                                         data.value(u"server").toString(),
+                                         QString::number(
+                                                 data.value(u"skippedRoles").toArray().size())));
+                });
+    }
 
     return context.runJob(std::make_unique<RestoreDumpJob>(m_options), [&context](const Job &job) {
         const QJsonObject data = job.resultData();

@@ -8,8 +8,10 @@ namespace PgVault::Cli {
 
 // restore-dump ID (--conninfo STR | --profile NAME) --db NAME [--create] [--clean]
 //              [--schema S]... [--table S.T]... [--jobs N] [--from-db NAME]
+// restore-dump ID (--conninfo STR | --profile NAME) --globals
 //
-// Runs a core RestoreDumpJob. Exit 0 restored, 1 failed (damaged backup, target not empty
+// Runs a core RestoreDumpJob, or with --globals a RestoreGlobalsJob (--globals with any
+// database option is a usage error). Exit 0 restored, 1 failed (damaged backup, target not empty
 // without --clean, pg_restore errors), 2 for a wrong command line.
 class RestoreDumpCommand : public Command
 {
@@ -25,6 +27,7 @@ public:
 
 private:
     RestoreDumpOptions m_options;
+    bool m_globals = false;
 };
 
 } // namespace PgVault::Cli

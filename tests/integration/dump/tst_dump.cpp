@@ -6,6 +6,7 @@
 
 #include "DumpTestSupport.h"
 #include "PgCluster.h"
+#include "RepositoryProbe.h"
 #include "TestUtil.h"
 #include "backup/BackupCatalog.h"
 #include "backup/BackupManifest.h"
@@ -109,8 +110,8 @@ private:
     QString tableFingerprint(const QString &db) const;
     QString schemaDump(const QString &db) const;
     void compareDatabases(const QString &source, const QString &copy);
-    QStringList backupFolders() const;
-    QString backupDir(const QString &id) const;
+    QStringList backupFolders() const { return backupFolderNames(m_repo); }
+    QString backupDir(const QString &id) const { return backupFolderPath(m_repo, id); }
     QString dumpOk(const DumpOptions &options);
 
     std::unique_ptr<PgCluster> m_cluster;
@@ -246,28 +247,6 @@ void TestDump::compareDatabases(const QString &source, const QString &copy)
     const QString expectedSchema = schemaDump(source);
     QVERIFY(expectedSchema.contains(QLatin1String("CREATE TRIGGER orders_touch")));
     QCOMPARE(schemaDump(copy), expectedSchema);
-}
-
-QStringList TestDump::backupFolders() const
-{
-    QStringList result;
-    const QDir servers(m_repo + QStringLiteral("/servers"));
-    for (const QString &server : servers.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        const QDir backups(servers.filePath(server) + QStringLiteral("/backups"));
-        for (const QString &b : backups.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden))
-            result.append(b);
-    }
-    result.sort();
-    return result;
-}
-
-QString TestDump::backupDir(const QString &id) const
-{
-    Result<Repository> repository = Repository::open(m_repo);
-    if (!repository)
-        return {};
-    Result<BackupEntry> entry = BackupCatalog::find(*repository, id);
-    return entry ? entry->path : QString();
 }
 
 void TestDump::roundTripCustom()

@@ -7,6 +7,7 @@
 
 #include "DumpTestSupport.h"
 #include "PgCluster.h"
+#include "RepositoryProbe.h"
 #include "ServerAccount.h"
 #include "TestUtil.h"
 #include "backup/BackupCatalog.h"
@@ -142,8 +143,8 @@ private Q_SLOTS:
 
 private:
     BaseBackupOptions options() const;
-    QStringList backupFolders() const;
-    QString backupDir(const QString &id) const;
+    QStringList backupFolders() const { return backupFolderNames(m_repo); }
+    QString backupDir(const QString &id) const { return backupFolderPath(m_repo, id); }
 
     std::unique_ptr<PgCluster> m_cluster;
     QTemporaryDir m_work;
@@ -205,28 +206,6 @@ BaseBackupOptions TestBaseBackup::options() const
     options.fastCheckpoint = true;
     options.compressThreads = 2;
     return options;
-}
-
-QStringList TestBaseBackup::backupFolders() const
-{
-    QStringList result;
-    const QDir servers(m_repo + QStringLiteral("/servers"));
-    for (const QString &server : servers.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        const QDir backups(servers.filePath(server) + QStringLiteral("/backups"));
-        for (const QString &b : backups.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden))
-            result.append(b);
-    }
-    result.sort();
-    return result;
-}
-
-QString TestBaseBackup::backupDir(const QString &id) const
-{
-    Result<Repository> repository = Repository::open(m_repo);
-    if (!repository)
-        return {};
-    Result<BackupEntry> entry = BackupCatalog::find(*repository, id);
-    return entry ? entry->path : QString();
 }
 
 void TestBaseBackup::backupRestores()
