@@ -1032,6 +1032,18 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>The backup %1 is still being written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup %1 is incomplete (it has no manifest) and cannot be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manifest of backup %1 is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PgVault::BackupListModel</name>
@@ -3672,18 +3684,6 @@ Nur Dumps: Basissicherungen und WAL-Streaming sind blockiert.</translation>
 <context>
     <name>PgVault::RestoreDumpJob</name>
     <message>
-        <source>The backup %1 is still being written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The backup %1 is incomplete (it has no manifest) and cannot be restored.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The manifest of backup %1 is damaged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The backup %1 is not a dump; restore it with “restore”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3789,18 +3789,6 @@ Nur Dumps: Basissicherungen und WAL-Streaming sind blockiert.</translation>
 </context>
 <context>
     <name>PgVault::RestoreGlobalsJob</name>
-    <message>
-        <source>The backup %1 is still being written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The backup %1 is incomplete (it has no manifest) and cannot be restored.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The manifest of backup %1 is damaged.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>The backup %1 is not a dump; restore it with “restore”.</source>
         <translation type="unfinished"></translation>

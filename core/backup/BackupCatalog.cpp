@@ -180,6 +180,27 @@ Result<BackupEntry> find(const Repository &repository, const QString &id)
             Tr::tr("there is no backup %1 in the repository at %2").arg(id, repository.path()));
 }
 
+Result<BackupEntry> findRestorable(const Repository &repository, const QString &id)
+{
+    Result<BackupEntry> entry = find(repository, id);
+    if (!entry)
+        return entry;
+    switch (entry->state) {
+    case BackupEntry::State::Complete: break;
+    case BackupEntry::State::InProgress:
+        return Error(ErrorCode::Locked, Tr::tr("The backup %1 is still being written.").arg(id));
+    case BackupEntry::State::Debris:
+        return Error(ErrorCode::Corrupt, Tr::tr("The backup %1 is incomplete (it has no manifest) "
+                                                "and cannot be restored.")
+                                                 .arg(id));
+    case BackupEntry::State::Damaged:
+        return entry->problem ? *entry->problem
+                              : Error(ErrorCode::Corrupt,
+                                      Tr::tr("The manifest of backup %1 is damaged.").arg(id));
+    }
+    return entry;
+}
+
 bool isWriterActive(const Repository &repository, quint64 systemId)
 {
     return probeWriter(repository.serverPath(systemId)).active;

@@ -48,6 +48,9 @@ Result<QList<BackupEntry>> scan(const Repository &repository, quint64 systemId);
 // A backup by id (ids are unique per server; the first server holding it wins).
 // NotFound names the id and lists nothing else.
 Result<BackupEntry> find(const Repository &repository, const QString &id);
+// find(), for a restore: only a Complete backup is returned. In progress: Locked; without a
+// manifest: Corrupt ("incomplete … cannot be restored"); damaged manifest: its error.
+Result<BackupEntry> findRestorable(const Repository &repository, const QString &id);
 
 // Whether a writer holds servers/<id>/writer.lock right now. Probed without waiting and
 // without taking the lock when a writer holds it (see BackupCatalog.cpp).

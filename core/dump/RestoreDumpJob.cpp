@@ -106,25 +106,9 @@ Status RestoreRun::findBackup()
     Result<Repository> repository = Repository::open(m_options.repositoryPath);
     if (!repository)
         return repository.error();
-    Result<BackupEntry> entry = BackupCatalog::find(*repository, m_options.backupId);
+    Result<BackupEntry> entry = BackupCatalog::findRestorable(*repository, m_options.backupId);
     if (!entry)
         return entry.error();
-    switch (entry->state) {
-    case BackupEntry::State::Complete: break;
-    case BackupEntry::State::InProgress:
-        return Error(ErrorCode::Locked, RestoreDumpJob::tr("The backup %1 is still being written.")
-                                                .arg(m_options.backupId));
-    case BackupEntry::State::Debris:
-        return Error(ErrorCode::Corrupt,
-                     RestoreDumpJob::tr("The backup %1 is incomplete (it has no manifest) and "
-                                        "cannot be restored.")
-                             .arg(m_options.backupId));
-    case BackupEntry::State::Damaged:
-        return entry->problem ? *entry->problem
-                              : Error(ErrorCode::Corrupt,
-                                      RestoreDumpJob::tr("The manifest of backup %1 is damaged.")
-                                              .arg(m_options.backupId));
-    }
     m_backupDir = entry->path;
     m_manifest = *entry->manifest;
     if (m_manifest.kind != BackupKind::Dump) {

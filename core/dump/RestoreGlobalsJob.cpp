@@ -28,26 +28,9 @@ Result<Backup> findBackup(const RestoreGlobalsOptions &options)
     Result<Repository> repository = Repository::open(options.repositoryPath);
     if (!repository)
         return repository.error();
-    Result<BackupEntry> entry = BackupCatalog::find(*repository, options.backupId);
+    Result<BackupEntry> entry = BackupCatalog::findRestorable(*repository, options.backupId);
     if (!entry)
         return entry.error();
-    switch (entry->state) {
-    case BackupEntry::State::Complete: break;
-    case BackupEntry::State::InProgress:
-        return Error(ErrorCode::Locked, RestoreGlobalsJob::tr("The backup %1 is still being "
-                                                              "written.")
-                                                .arg(options.backupId));
-    case BackupEntry::State::Debris:
-        return Error(ErrorCode::Corrupt,
-                     RestoreGlobalsJob::tr("The backup %1 is incomplete (it has no manifest) and "
-                                           "cannot be restored.")
-                             .arg(options.backupId));
-    case BackupEntry::State::Damaged:
-        return entry->problem ? *entry->problem
-                              : Error(ErrorCode::Corrupt,
-                                      RestoreGlobalsJob::tr("The manifest of backup %1 is damaged.")
-                                              .arg(options.backupId));
-    }
     Backup backup;
     backup.dir = entry->path;
     backup.manifest = *entry->manifest;
