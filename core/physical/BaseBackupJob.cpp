@@ -18,6 +18,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <functional>
+#include <memory>
 #include <poll.h>
 
 namespace PgVault {
@@ -80,6 +82,8 @@ private:
 
     Result<PgResultPtr> nextResult();
     Result<int> readCopy(char **buffer);
+    // Hands every CopyData message of the current COPY to `handle` until the COPY ends.
+    Status readCopyMessages(const std::function<Status(QByteArrayView)> &handle);
     Status waitReadable();
     Error serverFailure(const pg_result *result, const QString &step) const;
     Error lostConnection(const QString &step) const;
@@ -267,6 +271,21 @@ Result<PgResultPtr> BaseBackupRun::nextResult()
             return PgResultPtr(PQgetResult(conn));
         if (Status waited = waitReadable(); !waited)
             return waited.error();
+    }
+}
+
+Status BaseBackupRun::readCopyMessages(const std::function<Status(QByteArrayView)> &handle)
+{
+    for (;;) {
+        char *raw = nullptr;
+        Result<int> got = readCopy(&raw);
+        if (!got)
+            return got.error();
+        if (*got == -1)
+            return {};
+        const std::unique_ptr<char, CopyBufferFree> owned(raw);
+        if (Status handled = handle(QByteArrayView(raw, *got)); !handled)
+            return handled;
     }
 }
 
@@ -584,15 +603,8 @@ Status BaseBackupRun::receiveArchiveStream()
     if (PQresultStatus(copy->get()) != PGRES_COPY_OUT)
         return serverFailure(copy->get(), BaseBackupJob::tr("starting the copy"));
     const qint64 total = m_bytesTotal;
-    for (;;) {
-        char *raw = nullptr;
-        Result<int> got = readCopy(&raw);
-        if (!got)
-            return got.error();
-        if (*got == -1)
-            break;
-        const std::unique_ptr<char, CopyBufferFree> owned(raw);
-        Result<CopyMessage> message = CopyMessage::decode(QByteArrayView(raw, *got));
+    Status streamed = readCopyMessages([this, total](QByteArrayView raw) -> Status {
+        Result<CopyMessage> message = CopyMessage::decode(raw);
         if (!message)
             return message.error().withContext(m_address);
         switch (message->type) {
@@ -618,7 +630,10 @@ Status BaseBackupRun::receiveArchiveStream()
                 return begun;
             break;
         }
-    }
+        return {};
+    });
+    if (!streamed)
+        return streamed;
     if (Status ended = endArchive(); !ended)
         return ended;
     return endManifest();
@@ -637,17 +652,10 @@ Status BaseBackupRun::receiveLegacyStreams()
             return serverFailure(copy->get(), receiving);
         if (Status begun = beginArchive(archive.name, archive.location); !begun)
             return begun;
-        for (;;) {
-            char *raw = nullptr;
-            Result<int> got = readCopy(&raw);
-            if (!got)
-                return got.error();
-            if (*got == -1)
-                break;
-            const std::unique_ptr<char, CopyBufferFree> owned(raw);
-            if (Status stored = archiveData(QByteArrayView(raw, *got)); !stored)
-                return stored;
-        }
+        if (Status stored
+            = readCopyMessages([this](QByteArrayView data) { return archiveData(data); });
+            !stored)
+            return stored;
         if (Status ended = endArchive(); !ended)
             return ended;
     }
@@ -658,17 +666,10 @@ Status BaseBackupRun::receiveLegacyStreams()
         return serverFailure(copy->get(), receiving);
     if (Status begun = beginManifest(); !begun)
         return begun;
-    for (;;) {
-        char *raw = nullptr;
-        Result<int> got = readCopy(&raw);
-        if (!got)
-            return got.error();
-        if (*got == -1)
-            break;
-        const std::unique_ptr<char, CopyBufferFree> owned(raw);
-        if (Status stored = manifestData(QByteArrayView(raw, *got)); !stored)
-            return stored;
-    }
+    if (Status stored
+        = readCopyMessages([this](QByteArrayView data) { return manifestData(data); });
+        !stored)
+        return stored;
     return endManifest();
 }
 

@@ -620,10 +620,11 @@ void TestDump::cliDumpAndRestore()
 
 void TestDump::diskFull()
 {
-    if (QProcess::execute(QStringLiteral("unshare"),
-                          {QStringLiteral("-rm"), QStringLiteral("true")})
-        != 0)
-        QSKIP("unprivileged user namespaces are not available");
+    // A small file system of our own needs an unprivileged mount namespace; CI must have one.
+    REQUIRE_OR_FAIL(QProcess::execute(QStringLiteral("unshare"),
+                                      {QStringLiteral("-rm"), QStringLiteral("true")})
+                            == 0,
+                    QStringLiteral("unprivileged user namespaces are not available"));
     const QString repo = m_work.path() + QStringLiteral("/small repo");
     QVERIFY(QDir().mkpath(repo));
     const QString script
